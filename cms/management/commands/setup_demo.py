@@ -1,0 +1,39 @@
+import os
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from cms.site_setup import ensure_site
+
+# Idempotent commands that complete the demo site, in order; each app that adds one lists it here.
+DEMO_STEPS: list[str] = []
+DEMO_FILES = ["gd_gdzwfw_matters_2021.jsonl", "zs_zhongshan_matters_2021_early.jsonl"]
+
+
+class Command(BaseCommand):
+    help = "建立站点骨架、导入真实演示数据、创建管理员。可重复运行：已导入且未变的事项不再改动，后台的编辑都保留。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+
+    def handle(self, *args, data: Path, **options):
+        ensure_site()
+        files = [data / name for name in DEMO_FILES if (data / name).exists()]
+        if files:
+            call_command("import_gdzwfw", *files, stdout=self.stdout)
+        else:
+            self.stderr.write(f"找不到演示数据目录 {data}，跳过导入。")
+        for step in DEMO_STEPS:
+            call_command(step, stdout=self.stdout)
+        self._ensure_admin()
+
+    def _ensure_admin(self):
+        User = get_user_model()
+        username = os.environ.get("ADMIN_USERNAME", "admin")
+        password = os.environ.get("ADMIN_PASSWORD", "zwfw-admin-2026")
+        if not User.objects.filter(username=username).exists():
+            User.objects.create_superuser(username=username, email=f"{username}@example.gov.cn", password=password)
+            self.stdout.write(f"已创建管理员 {username}")
+        self.stdout.write(f"管理后台登录：用户名 {username}，密码 {password}（首次创建时的密码；可用 ADMIN_PASSWORD 指定）")

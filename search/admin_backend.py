@@ -1,0 +1,111 @@
+"""Wagtail's own database search, made to work for Chinese.
+
+SQLite FTS5 and PostgreSQL treat a run of Han characters as one token, so 身份证 is not found in 居民身份证.
+This backend segments the indexed text with jieba (search mode, which also yields the shorter words inside a
+long one) and the query with the same segmenter, then leaves everything else to Wagtail. It is the backend of
+the admin's listings and choosers; the public search lives in search.engines.
+"""
+
+import threading
+from collections import defaultdict
+from contextlib import contextmanager
+
+from modelsearch.backends.database import SearchBackend as database_backend_factory
+from modelsearch.backends.database.sqlite import sqlite as sqlite_backend
+from modelsearch.query import PlainText
+
+from search.segmentation import segment_for_index, segment_query
+
+
+class SegmentedObjectIndexer(sqlite_backend.ObjectIndexer):
+    def prepare_value(self, value):
+        return segment_for_index(super().prepare_value(value))
+
+
+class SegmentedSQLiteIndex(sqlite_backend.SQLiteIndex):
+    def add_items(self, model, objs):
+        # Same as SQLiteIndex.add_items, with the segmenting indexer.
+        if not model.get_search_fields():
+            return
+        indexers = [SegmentedObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = sqlite_backend.get_content_type_pk(model)
+        data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
+        entries = self.entries.filter(content_type_id=content_type_pk)
+        existing = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
+        for object_id in existing:
+            title, autocomplete, body = data[object_id]
+            entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
+        self.entries.bulk_create(
+            sqlite_backend.IndexEntry(content_type_id=content_type_pk, object_id=object_id, title=t, autocomplete=a, body=b)
+            for object_id, (t, a, b) in data.items()
+            if object_id not in existing
+        )
+        self._refresh_title_norms()
+
+
+class _SegmentedQueryMixin:
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText):
+            query = PlainText(segment_query(query.query_string), operator=query.operator)
+        return super().build_search_query_content(query, config=config)
+
+
+class SegmentedSQLiteQueryCompiler(_SegmentedQueryMixin, sqlite_backend.SQLiteSearchQueryCompiler):
+    pass
+
+
+class SegmentedSQLiteAutocompleteCompiler(_SegmentedQueryMixin, sqlite_backend.SQLiteAutocompleteQueryCompiler):
+    pass
+
+
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred_indexing():
+    """Collect the objects saved inside the block and index each once, in bulk, when it ends.
+
+    A bulk import saves every page several times (create, revision, publish) and the SQLite index
+    recomputes its title norms over all entries on each add; deferring makes a 2,000-page import linear.
+    """
+    if getattr(_deferred, "pending", None) is not None:
+        yield
+        return
+    _deferred.pending = defaultdict(dict)
+    try:
+        yield
+        pending = _deferred.pending
+    finally:
+        _deferred.pending = None
+    from modelsearch.index import get_indexed_instance
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    for model, objects in pending.items():
+        fresh = [get_indexed_instance(o) for o in model._default_manager.filter(pk__in=list(objects))]
+        fresh = [o for o in fresh if o is not None]
+        if fresh:
+            backend.add_bulk(type(fresh[0]), fresh)
+
+
+class SegmentedSQLiteSearchBackend(sqlite_backend.SQLiteSearchBackend):
+    index_class = SegmentedSQLiteIndex
+    query_compiler_class = SegmentedSQLiteQueryCompiler
+    autocomplete_query_compiler_class = SegmentedSQLiteAutocompleteCompiler
+
+    def add(self, obj):
+        pending = getattr(_deferred, "pending", None)
+        if pending is not None:
+            pending[type(obj)][obj.pk] = obj
+            return
+        super().add(obj)
+
+
+def SearchBackend(params):
+    backend = database_backend_factory(params)
+    if isinstance(backend, sqlite_backend.SQLiteSearchBackend):
+        return SegmentedSQLiteSearchBackend(params)
+    # PostgreSQL and the ORM fallback: Wagtail's backend as it is (see docs/architecture.md).
+    return backend
