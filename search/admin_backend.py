@@ -63,28 +63,43 @@ class SegmentedSQLiteAutocompleteCompiler(_SegmentedQueryMixin, sqlite_backend.S
 _deferred = threading.local()
 
 
+def _remember_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _deferred.pending[sender][instance.pk] = None
+
+
 @contextmanager
 def deferred_indexing():
-    """Collect the objects saved inside the block and index each once, in bulk, when it ends.
+    """Index the objects saved inside the block once each, in bulk, when it ends.
 
-    A bulk import saves every page several times (create, revision, publish) and the SQLite index
-    recomputes its title norms over all entries on each add; deferring makes a 2,000-page import linear.
+    A bulk import saves every page several times (create, revision, publish); Wagtail's search signal handler
+    would re-read and re-index the page each time, and the SQLite index recomputes its title norms over all
+    entries on each add. Inside this block the handler is swapped for one that only remembers what was saved.
     """
+    from django.db.models.signals import post_save
+    from modelsearch import signal_handlers
+    from modelsearch.index import get_indexed_instance, get_indexed_models
+    from wagtail.search.backends import get_search_backend
+
     if getattr(_deferred, "pending", None) is not None:
         yield
         return
+    models = [m for m in get_indexed_models() if getattr(m, "search_auto_update", True)]
     _deferred.pending = defaultdict(dict)
+    for model in models:
+        post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
+        post_save.connect(_remember_saved, sender=model)
     try:
         yield
         pending = _deferred.pending
     finally:
+        for model in models:
+            post_save.disconnect(_remember_saved, sender=model)
+            post_save.connect(signal_handlers.post_save_signal_handler, sender=model)
         _deferred.pending = None
-    from modelsearch.index import get_indexed_instance
-    from wagtail.search.backends import get_search_backend
-
     backend = get_search_backend()
-    for model, objects in pending.items():
-        fresh = [get_indexed_instance(o) for o in model._default_manager.filter(pk__in=list(objects))]
+    for model, pks in pending.items():
+        fresh = [get_indexed_instance(o) for o in model._default_manager.filter(pk__in=list(pks))]
         fresh = [o for o in fresh if o is not None]
         if fresh:
             backend.add_bulk(type(fresh[0]), fresh)
@@ -94,13 +109,6 @@ class SegmentedSQLiteSearchBackend(sqlite_backend.SQLiteSearchBackend):
     index_class = SegmentedSQLiteIndex
     query_compiler_class = SegmentedSQLiteQueryCompiler
     autocomplete_query_compiler_class = SegmentedSQLiteAutocompleteCompiler
-
-    def add(self, obj):
-        pending = getattr(_deferred, "pending", None)
-        if pending is not None:
-            pending[type(obj)][obj.pk] = obj
-            return
-        super().add(obj)
 
 
 def SearchBackend(params):

@@ -100,7 +100,7 @@ class MatterWriter:
             self.index_page.add_child(instance=page)
             page.save_revision(user=self.user).publish(user=self.user)
             self.departments[dept.org_code] = page
-            self.touched_departments.append(page)
+            self.touched_pages.append(page)
             self.summary.departments_created += 1
         return self.departments[dept.org_code]
 
@@ -179,12 +179,13 @@ class MatterWriter:
         # end, instead of at each of the several saves that creating and publishing a page makes.
         with transaction.atomic(), deferred_indexing(), disable_reference_index_auto_update():
             self._write(records)
-            for page in self.touched_departments + list(MatterPage.objects.filter(code__in=self.summary.created + self.summary.updated)):
+            # The in-memory pages still hold their child rows, so nothing is read back for this.
+            for page in self.touched_pages:
                 ReferenceIndex.create_or_update_for_object(page)
         return self.summary
 
     def _write(self, records):
-        self.touched_departments = []
+        self.touched_pages = []
         _, self.index_page = ensure_site()
         self.regions = {r.code: r for r in Region.objects.all()}
         self.departments = {d.org_code: d for d in DepartmentPage.objects.all()}
@@ -207,6 +208,7 @@ class MatterWriter:
         page = MatterPage(slug=record.code)
         self._fill(page, record)
         create_published_child(department, page, user=self.user, log_message=f"导入自 {self.source_name}")
+        self.touched_pages.append(page)
         self.summary.created.append(record.code)
 
     def _update(self, record):
@@ -215,4 +217,5 @@ class MatterWriter:
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publish_changes:
             revision.publish(user=self.user)
+        self.touched_pages.append(page)
         self.summary.updated.append(record.code)
