@@ -30,7 +30,7 @@ python_env() {
   local stamp=.venv/.installed-lock
   if [ ! -f "$stamp" ] || ! cmp -s requirements.lock "$stamp"; then
     echo "==> 安装 Python 依赖（requirements.lock）"
-    if command -v uv >/dev/null; then
+    if [ "${INSTALLER:-}" != "pip" ] && command -v uv >/dev/null; then
       uv pip install -q --python .venv/bin/python -r requirements.lock
     else
       .venv/bin/python -m pip install -q --upgrade pip
