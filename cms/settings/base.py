@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -144,6 +145,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "政务服务事项 API",
     "DESCRIPTION": "办事指南、清单与服务标准的公开数据接口。",
     "VERSION": "1.0.0",
+    # Swagger UI and ReDoc from the drf-spectacular-sidecar static files: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["catalogue.api.schema.public_api_only"],
 }
 
 LOGGING = {
