@@ -141,6 +141,7 @@ class MatterPageFactory(factory.django.DjangoModelFactory):
         ]
         if publish:
             return create_published_child(department, page)
+        page.live = False  # Page.live defaults to True: a draft must not be served
         department.add_child(instance=page)
         page.save_revision()
         return page
