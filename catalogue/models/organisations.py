@@ -51,10 +51,17 @@ class DepartmentIndexPage(Page):
         verbose_name = "部门目录"
 
     def get_context(self, request, *args, **kwargs):
+        from cms.navigation import live_matter_counts
+
         context = super().get_context(request, *args, **kwargs)
-        context["departments"] = (
-            DepartmentPage.objects.child_of(self).live().select_related("region").order_by("region__code", "title")
-        )
+        departments = list(DepartmentPage.objects.child_of(self).live().select_related("region").order_by("region__code", "title"))
+        counts = live_matter_counts(departments)
+        regions: dict = {}
+        for department in departments:
+            department.matter_count = counts.get(department.pk, 0)
+            regions.setdefault(department.region, []).append(department)
+        context["departments"] = departments
+        context["regions"] = list(regions.items())
         return context
 
 
@@ -96,9 +103,13 @@ class DepartmentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from catalogue.models.matters import MatterPage
+        from cms.navigation import paginate
 
         context = super().get_context(request, *args, **kwargs)
-        context["matters"] = MatterPage.objects.child_of(self).live().public_listing().order_by("matter_type", "title")
+        matters = MatterPage.objects.child_of(self).live().public_listing().order_by("matter_type", "title", "pk")
+        context["page_obj"] = paginate(request, matters)
+        context["matters"] = context["page_obj"].object_list
+        context["matter_count"] = context["page_obj"].paginator.count
         context["windows"] = self.windows.all()
         return context
 
