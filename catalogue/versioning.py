@@ -18,9 +18,9 @@ FIRST_VERSION_NOTE = "首次发布"
 
 def snapshot_of(matter) -> dict:
     """The matter as the API's detail endpoint shows it, as plain JSON values."""
-    from catalogue.api.serializers import MatterSerializer
+    from catalogue.api.versions import VersionedMatterSerializer
 
-    data = MatterSerializer(matter, context={}).data
+    data = VersionedMatterSerializer(matter, context={}).data
     return json.loads(JSONRenderer().render(data))
 
 
@@ -36,22 +36,21 @@ def record_version(matter, revision=None):
     published_at = matter.last_published_at or timezone.now()
     major = bool(matter.major_change) or number == 1
     note = (matter.change_note or "").strip() or (FIRST_VERSION_NOTE if number == 1 else "")
-    version = MatterVersion.objects.create(
-        matter_id=matter.pk,
-        number=number,
-        revision=revision,
-        published_at=published_at,
-        published_by=getattr(revision, "user", None),
-        major=major,
-        change_note=note,
-        snapshot=snapshot_of(matter),
-    )
     if major:
         matter.public_updated_at = published_at
     else:
         previous = MatterVersion.objects.filter(matter_id=matter.pk, major=True).order_by("-number").first()
         matter.public_updated_at = previous.published_at if previous else published_at
     MatterPage.objects.filter(pk=matter.pk).update(public_updated_at=matter.public_updated_at)
+    version = MatterVersion.objects.create(
+        matter_id=matter.pk,
+        number=number,
+        revision=revision,
+        published_at=published_at,
+        major=major,
+        change_note=note,
+        snapshot=snapshot_of(matter),
+    )
     return version
 
 

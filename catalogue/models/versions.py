@@ -1,7 +1,6 @@
 """Published versions of a matter: one row per publish, numbered per matter, with the public change note and
 a JSON snapshot of the whole matter as the API showed it."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from wagtail.signals import page_published
@@ -12,7 +11,6 @@ class MatterVersion(models.Model):
     number = models.PositiveIntegerField("版本号")
     revision = models.ForeignKey("wagtailcore.Revision", verbose_name="修订", null=True, on_delete=models.SET_NULL, related_name="+")
     published_at = models.DateTimeField("发布时间")
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发布人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     major = models.BooleanField("重大变更", default=False)
     change_note = models.TextField("变更说明", blank=True)
     snapshot = models.JSONField("内容快照", default=dict)
@@ -28,6 +26,11 @@ class MatterVersion(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("matter_version", args=[self.matter.code, self.number])
+
+    @property
+    def public_note(self) -> str:
+        """The note the public sees: a minor change (a typo) shows none."""
+        return self.change_note if self.major else ""
 
     @property
     def is_current(self) -> bool:
