@@ -62,3 +62,18 @@ def versions_of(matter):
 
 def current_version(matter):
     return versions_of(matter).order_by("-number").first()
+
+
+def submit_imported_revision(page, user=None):
+    """Put a page's latest revision (made by an import) into its workflow, unless it is already in one."""
+    workflow = page.get_workflow()
+    if workflow is None or page.workflow_in_progress:
+        return None
+    return workflow.start(page, user)
+
+
+def can_bulk_publish(user) -> bool:
+    """Publishing an import directly is for administrators: superusers and the 中心管理员 group."""
+    from catalogue.roles import CENTRE_ADMINS
+
+    return bool(user and user.is_active and (user.is_superuser or user.groups.filter(name=CENTRE_ADMINS).exists()))

@@ -45,3 +45,8 @@ def compare_marks_css():
         "del.deletion{background-color:var(--color-deletion-dark);text-decoration:line-through}"
         "ins.addition{background-color:var(--color-addition-dark);text-decoration:none}",
     )
+
+
+@hooks.register("register_log_actions")
+def register_import_log_actions(actions):
+    actions.register_action("catalogue.import_publish", "批量导入并发布", "批量导入并直接发布")
