@@ -15,3 +15,5 @@ from .matters import (  # noqa: F401
     MatterSpecialStep,
     MatterStep,
 )
+from .review_tasks import DepartmentReviewTask, DepartmentRole  # noqa: F401
+from .versions import MatterVersion  # noqa: F401

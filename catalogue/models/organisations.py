@@ -1,9 +1,10 @@
 """Regions, implementing bodies (实施主体) and their windows."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from catalogue.choices import BodyNature, RegionLevel, WindowCategory
@@ -114,7 +115,7 @@ class DepartmentPage(Page):
         return context
 
 
-class Window(index.Indexed, models.Model):
+class Window(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
     """窗口 of a service hall."""
 
     number = models.CharField("窗口号", max_length=20)
@@ -130,6 +131,12 @@ class Window(index.Indexed, models.Model):
     hours = models.CharField("办公时间", max_length=255, blank=True)
     phone = models.CharField("电话", max_length=100, blank=True)
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="window")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState", content_type_field="base_content_type", object_id_field="object_id",
+        related_query_name="window", for_concrete_model=False,
+    )
+
     panels = [
         FieldPanel("number"), FieldPanel("name"), FieldPanel("category"), FieldPanel("department"),
         FieldPanel("hall"), FieldPanel("floor"), FieldPanel("address"), FieldPanel("hours"), FieldPanel("phone"),
@@ -140,6 +147,10 @@ class Window(index.Indexed, models.Model):
         verbose_name = "窗口"
         verbose_name_plural = "窗口"
         ordering = ["hall", "number"]
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def __str__(self):
         return f"{self.number}号窗口 {self.name}"

@@ -97,16 +97,18 @@ class WindowViewSet(SnippetViewSet):
     model = Window
     icon = "desktop"
     menu_label = "窗口"
-    list_display = ["__str__", "category", "department", "hall", "floor"]
+    list_display = ["__str__", "category", "department", "hall", "floor", "live"]
     list_filter = ["category", "department"]
+    search_fields = ["name", "number"]
 
 
 class SharedMaterialViewSet(SnippetViewSet):
     model = SharedMaterial
     icon = "doc-full"
     menu_label = "材料库"
-    list_display = ["name", "source", "issuing_body", "is_licence"]
+    list_display = ["name", "source", "issuing_body", "is_licence", "live"]
     list_filter = ["source", "is_licence"]
+    search_fields = ["name"]
 
 
 class CatalogueItemViewSet(SnippetViewSet):
