@@ -117,3 +117,26 @@ def test_navigation_marks_the_current_page(client, imported):
     assert '<a href="/bumen/" aria-current="page">部门</a>' in body
     body = client.get("/").content.decode()
     assert '<a href="/" aria-current="page">首页</a>' in body
+
+
+def test_listing_queries_do_not_grow_with_the_matters(client, db, django_assert_max_num_queries):
+    theme = ThemeFactory(name="社会保障", slug="shebao")
+    department = DepartmentPageFactory(title="广东省查询局")
+    for n in range(3):
+        MatterPageFactory(department=department, title=f"社保事项{n}", themes=[theme])
+    client.get("/zhuti/shebao/")  # warm the site and settings caches
+    with django_assert_max_num_queries(20) as few:
+        client.get("/zhuti/shebao/")
+    for n in range(3, 15):
+        MatterPageFactory(department=department, title=f"社保事项{n}", themes=[theme])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert "社保事项14" in page_text(client.get("/zhuti/shebao/"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/")
+
+
+def test_server_error_page_needs_no_database():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert '<html lang="zh-Hans">' in html and "服务暂时不可用" in html and "12345" in html
