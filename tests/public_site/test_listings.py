@@ -140,3 +140,21 @@ def test_server_error_page_needs_no_database():
 
     html = render_to_string("500.html")
     assert '<html lang="zh-Hans">' in html and "服务暂时不可用" in html and "12345" in html
+
+
+def test_department_page_filters_by_matter_type(client, db):
+    department = DepartmentPageFactory(title="广东省筛选局")
+    for n in range(MATTERS_PER_PAGE + 2):
+        MatterPageFactory(department=department, title=f"许可事项{n:02d}", matter_type="01")
+    MatterPageFactory(department=department, title="公共服务事项甲", matter_type="20", handling_type="immediate", promised_limit_value=None)
+    text = page_text(client.get(department.url))
+    assert f"全部 {MATTERS_PER_PAGE + 3}" in text and f"行政许可 {MATTERS_PER_PAGE + 2}" in text and "公共服务 1" in text
+    filtered = client.get(department.url + "?type=20")
+    text = page_text(filtered)
+    assert "共 1 个在用事项" in text and "公共服务事项甲" in text and "许可事项00" not in text
+    assert '<a href="?type=20" aria-current="page">' in filtered.content.decode()
+    # Paging keeps the filter.
+    body = client.get(department.url + "?type=01").content.decode()
+    assert 'href="?type=01&amp;page=2"' in body
+    assert "许可事项21" in page_text(client.get(department.url + "?type=01&page=2"))
+    assert client.get(department.url + "?type=99").status_code == 404
