@@ -43,8 +43,7 @@ def government_service(page, request=None) -> dict:
             {
                 "@type": "ServiceChannel",
                 "name": "窗口办理",
-                "serviceLocation": {"@type": "Place", "address": location.address},
-                "hoursAvailable": location.hours or page.office_hours,
+                "serviceLocation": {"@type": "Place", "address": location.address, "telephone": location.phone},
             }
         )
     if page.consult_phone:

@@ -181,3 +181,19 @@ def test_imported_real_row_shows_its_elements(client, imported_radio):
 
 def test_importer_leaves_paper_size_blank(imported_radio):
     assert {m.paper_size for m in imported_radio.materials.all()} == {""}
+
+
+def test_imported_zhongshan_row_says_not_charged(client, db, tmp_path):
+    """The older 中山 crawl keeps 不收费 in matter_short and office hours in handle_time: the guide shows both."""
+    zs = settings.DATA_DIR / "zs_zhongshan_matters_2021_early.jsonl"
+    path = tmp_path / "zs.jsonl"
+    path.write_text(zs.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    call_command("import_gdzwfw", path, stdout=open("/dev/null", "w"))
+    matter = MatterPage.objects.live().get(code="1144200032477691303440102001001")
+    text = page_text(client.get(matter.url))
+    assert "中外合作开办学前教育机构审批" in text
+    assert "不收费" in text
+    assert "承诺办结时限 1个工作日" in text and "法定办结时限 未注明" in text
+    assert "周一至周五：上午9：00至12：00" in text
+    assert "中山市东区博爱六路22号市行政服务中心C区C10、C11、C12窗口" in text
+    assert "中山市教育和体育局" in text
