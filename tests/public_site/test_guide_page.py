@@ -124,7 +124,8 @@ def test_json_ld_is_a_government_service(client, matter):
     assert data["serviceType"] == "行政确认"
     assert data["alternateName"] == ["换身份证", "身份证到期"]
     assert data["areaServed"]["name"] == "广东省"
-    assert data["url"].endswith(matter.url)
+    assert data["url"] == "http://testserver" + matter.url
+    assert f'<link rel="canonical" href="http://testserver{matter.url}">' in client.get(matter.url).content.decode()
     assert {"@type": "ServiceChannel", "name": "在线办理", "serviceUrl": matter.online_url} in data["availableChannel"]
 
 
