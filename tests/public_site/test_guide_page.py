@@ -20,6 +20,7 @@ def page_text(response) -> str:
     """What a reader sees: the page without tags and scripts, whitespace collapsed."""
     body = response.content.decode()
     body = re.sub(r"<script.*?</script>", " ", body, flags=re.S)
+    body = re.sub(r"</?(?:a|span|strong|em|time)\b[^>]*>", "", body)  # inline elements do not break the text
     body = re.sub(r"<[^>]+>", " ", body)
     return re.sub(r"\s+", " ", html.unescape(body))
 
@@ -86,6 +87,10 @@ def test_documents_and_phones_are_links(client, matter):
     assert f'href="{material.sample_form.url}"' in body
     assert 'href="tel:020-83111110"' not in body and 'href="tel:02083111110"' in body
     assert 'href="https://www.gdzwfw.gov.cn/portal/guide/11440100007502379T4440111001000"' in body
+    theme = matter.themes.get()
+    assert f'<a href="/zhuti/{theme.slug}/">户籍办理</a>' in body
+    assert f'<a href="{matter.get_parent().url}">广州市公安局</a>' in body
+    assert client.get(f"/zhuti/{theme.slug}/").status_code == 200
 
 
 def test_free_matter_says_not_charged(client, db):
