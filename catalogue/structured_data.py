@@ -21,6 +21,15 @@ def _clean(data):
     return data
 
 
+def absolute_url(page, request=None) -> str:
+    """The page's address as the visitor reached the site (the Site record may still say localhost:80)."""
+    if not page.pk:
+        return ""
+    if request is not None:
+        return request.build_absolute_uri(page.get_url(request))
+    return page.get_full_url() or ""
+
+
 def government_service(page, request=None) -> dict:
     department = page.department
     provider = None
@@ -43,15 +52,14 @@ def government_service(page, request=None) -> dict:
             {
                 "@type": "ServiceChannel",
                 "name": "窗口办理",
-                "serviceLocation": {"@type": "Place", "address": location.address},
-                "hoursAvailable": location.hours or page.office_hours,
+                "serviceLocation": {"@type": "Place", "address": location.address, "telephone": location.phone},
             }
         )
     if page.consult_phone:
         channels.append(
             {"@type": "ServiceChannel", "name": "咨询", "servicePhone": {"@type": "ContactPoint", "telephone": page.consult_phone, "contactType": "咨询"}}
         )
-    url = page.get_full_url(request) if page.pk else ""
+    url = absolute_url(page, request)
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -73,13 +74,12 @@ class HomePage(RoutablePageMixin, Page):
             raise Http404("没有这个主题")
         matters = MatterPage.objects.live().public_listing().filter(themes=theme).order_by("title", "pk")
         page_of_matters = paginate(request, matters)
-        return self.render(
-            request,
-            context_overrides={
-                "theme": theme,
-                "matters": with_departments(page_of_matters.object_list),
-                "page_obj": page_of_matters,
-                "page_title": theme.name,
-            },
-            template="cms/theme_page.html",
+        # Page.get_context, not HomePage.get_context: a theme page needs none of the home page's counts.
+        context = Page.get_context(self, request)
+        context.update(
+            theme=theme,
+            matters=with_departments(page_of_matters.object_list),
+            page_obj=page_of_matters,
+            page_title=theme.name,
         )
+        return TemplateResponse(request, "cms/theme_page.html", context)

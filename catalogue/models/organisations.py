@@ -3,11 +3,12 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import RegexValidator
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from catalogue.choices import BodyNature, RegionLevel, WindowCategory
+from catalogue.choices import BodyNature, MatterType, RegionLevel, WindowCategory
 
 
 class Region(index.Indexed, models.Model):
@@ -108,6 +109,17 @@ class DepartmentPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         matters = MatterPage.objects.child_of(self).live().public_listing().order_by("matter_type", "title", "pk")
+        # 事项类型 facet: each type this department has, with its count; an unknown type code is a 404.
+        counts = dict(matters.order_by().values_list("matter_type").annotate(n=models.Count("pk")))
+        context["type_facets"] = [(code, label, counts[code]) for code, label in MatterType.choices if code in counts]
+        context["all_count"] = sum(counts.values())
+        type_filter = request.GET.get("type", "") if request is not None else ""
+        if type_filter:
+            if type_filter not in MatterType.values:
+                raise Http404("没有这个事项类型")
+            matters = matters.filter(matter_type=type_filter)
+        context["type_filter"] = type_filter
+        context["page_query"] = f"type={type_filter}&" if type_filter else ""
         context["page_obj"] = paginate(request, matters)
         context["matters"] = context["page_obj"].object_list
         context["matter_count"] = context["page_obj"].paginator.count

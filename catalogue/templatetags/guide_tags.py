@@ -7,7 +7,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from catalogue.structured_data import json_ld_script
+from catalogue.structured_data import absolute_url, json_ld_script
 from catalogue.time_limits import TimeLimit
 
 register = template.Library()
@@ -68,3 +68,8 @@ def tel_href(number: str) -> str:
 def matter_json_ld(context, page):
     """<script type="application/ld+json"> with the schema.org GovernmentService of the matter."""
     return mark_safe(json_ld_script(page, context.get("request")))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    return absolute_url(page, context.get("request"))

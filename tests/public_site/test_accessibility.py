@@ -119,3 +119,20 @@ def test_print_hides_navigation_and_search(live_server, public_urls, browser):
     assert hidden == ["none"] * 5
     assert browser.locator("#materials").is_visible()
     assert browser.locator("h1").inner_text() == "居民身份证换领"
+
+
+def test_material_table_reads_as_cards_on_a_phone(live_server, public_urls, browser):
+    browser.goto(live_server.url + public_urls["guide (built)"])
+    cells = browser.evaluate(
+        """() => {
+            const row = document.querySelector('table.materials tbody tr');
+            const td = row.querySelector('td[data-label]');
+            return {
+                head: getComputedStyle(document.querySelector('table.materials thead')).position,
+                row: getComputedStyle(row).display,
+                label: getComputedStyle(td, '::before').content,
+                fits: document.querySelector('table.materials').scrollWidth <= document.documentElement.clientWidth,
+            };
+        }"""
+    )
+    assert cells == {"head": "absolute", "row": "block", "label": '"必要性："', "fits": True}

@@ -20,6 +20,7 @@ def page_text(response) -> str:
     """What a reader sees: the page without tags and scripts, whitespace collapsed."""
     body = response.content.decode()
     body = re.sub(r"<script.*?</script>", " ", body, flags=re.S)
+    body = re.sub(r"</?(?:a|span|strong|em|time)\b[^>]*>", "", body)  # inline elements do not break the text
     body = re.sub(r"<[^>]+>", " ", body)
     return re.sub(r"\s+", " ", html.unescape(body))
 
@@ -86,6 +87,10 @@ def test_documents_and_phones_are_links(client, matter):
     assert f'href="{material.sample_form.url}"' in body
     assert 'href="tel:020-83111110"' not in body and 'href="tel:02083111110"' in body
     assert 'href="https://www.gdzwfw.gov.cn/portal/guide/11440100007502379T4440111001000"' in body
+    theme = matter.themes.get()
+    assert f'<a href="/zhuti/{theme.slug}/">户籍办理</a>' in body
+    assert f'<a href="{matter.get_parent().url}">广州市公安局</a>' in body
+    assert client.get(f"/zhuti/{theme.slug}/").status_code == 200
 
 
 def test_free_matter_says_not_charged(client, db):
@@ -124,7 +129,8 @@ def test_json_ld_is_a_government_service(client, matter):
     assert data["serviceType"] == "行政确认"
     assert data["alternateName"] == ["换身份证", "身份证到期"]
     assert data["areaServed"]["name"] == "广东省"
-    assert data["url"].endswith(matter.url)
+    assert data["url"] == "http://testserver" + matter.url
+    assert f'<link rel="canonical" href="http://testserver{matter.url}">' in client.get(matter.url).content.decode()
     assert {"@type": "ServiceChannel", "name": "在线办理", "serviceUrl": matter.online_url} in data["availableChannel"]
 
 
@@ -181,3 +187,19 @@ def test_imported_real_row_shows_its_elements(client, imported_radio):
 
 def test_importer_leaves_paper_size_blank(imported_radio):
     assert {m.paper_size for m in imported_radio.materials.all()} == {""}
+
+
+def test_imported_zhongshan_row_says_not_charged(client, db, tmp_path):
+    """The older 中山 crawl keeps 不收费 in matter_short and office hours in handle_time: the guide shows both."""
+    zs = settings.DATA_DIR / "zs_zhongshan_matters_2021_early.jsonl"
+    path = tmp_path / "zs.jsonl"
+    path.write_text(zs.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    call_command("import_gdzwfw", path, stdout=open("/dev/null", "w"))
+    matter = MatterPage.objects.live().get(code="1144200032477691303440102001001")
+    text = page_text(client.get(matter.url))
+    assert "中外合作开办学前教育机构审批" in text
+    assert "不收费" in text
+    assert "承诺办结时限 1个工作日" in text and "法定办结时限 未注明" in text
+    assert "周一至周五：上午9：00至12：00" in text
+    assert "中山市东区博爱六路22号市行政服务中心C区C10、C11、C12窗口" in text
+    assert "中山市教育和体育局" in text

@@ -117,3 +117,48 @@ def test_navigation_marks_the_current_page(client, imported):
     assert '<a href="/bumen/" aria-current="page">部门</a>' in body
     body = client.get("/").content.decode()
     assert '<a href="/" aria-current="page">首页</a>' in body
+
+
+def test_listing_queries_do_not_grow_with_the_matters(client, db, django_assert_max_num_queries):
+    theme = ThemeFactory(name="社会保障", slug="shebao")
+    department = DepartmentPageFactory(title="广东省查询局")
+    for n in range(3):
+        MatterPageFactory(department=department, title=f"社保事项{n}", themes=[theme])
+    urls = ["/zhuti/shebao/", department.url, "/"]
+    for url in urls:
+        client.get(url)  # warm the site and settings caches
+    baseline = {}
+    for url in urls:
+        with django_assert_max_num_queries(25) as queries:
+            client.get(url)
+        baseline[url] = len(queries.captured_queries)
+    for n in range(3, 15):
+        MatterPageFactory(department=department, title=f"社保事项{n}", themes=[theme])
+    for url in urls:
+        with django_assert_max_num_queries(baseline[url]):
+            assert "社保事项1" in page_text(client.get(url))
+
+
+def test_server_error_page_needs_no_database():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert '<html lang="zh-Hans">' in html and "服务暂时不可用" in html and "12345" in html
+
+
+def test_department_page_filters_by_matter_type(client, db):
+    department = DepartmentPageFactory(title="广东省筛选局")
+    for n in range(MATTERS_PER_PAGE + 2):
+        MatterPageFactory(department=department, title=f"许可事项{n:02d}", matter_type="01")
+    MatterPageFactory(department=department, title="公共服务事项甲", matter_type="20", handling_type="immediate", promised_limit_value=None)
+    text = page_text(client.get(department.url))
+    assert f"全部 {MATTERS_PER_PAGE + 3}" in text and f"行政许可 {MATTERS_PER_PAGE + 2}" in text and "公共服务 1" in text
+    filtered = client.get(department.url + "?type=20")
+    text = page_text(filtered)
+    assert "共 1 个在用事项" in text and "公共服务事项甲" in text and "许可事项00" not in text
+    assert '<a href="?type=20" aria-current="page">' in filtered.content.decode()
+    # Paging keeps the filter.
+    body = client.get(department.url + "?type=01").content.decode()
+    assert 'href="?type=01&amp;page=2"' in body
+    assert "许可事项21" in page_text(client.get(department.url + "?type=01&page=2"))
+    assert client.get(department.url + "?type=99").status_code == 404
