@@ -12,6 +12,7 @@ from wagtail.models import Revision
 
 from catalogue.choices import MatterStatus, MatterType
 from catalogue.models import MatterPage
+from search.admin_backend import SegmentedFallbackSearchBackend
 from tests.catalogue.admin_forms import add_row, edit_form_data, post_edit
 from tests.factories import (
     CatalogueItemFactory,
@@ -224,3 +225,24 @@ def test_shared_material_can_be_edited_in_the_admin(admin_client):
     assert response.status_code == 302
     material.refresh_from_db()
     assert (material.name, material.issuing_body, material.is_licence) == ("居民户口簿", "公安机关", True)
+
+
+# —— the admin search backend on databases without a segmenting index (PostgreSQL) ——
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [("身份证", {"居民身份证换领"}), ("身份证换领", {"居民身份证换领"}), ("资格", {"教师资格认定"}), ("不存在的词", set())],
+)
+def test_fallback_backend_finds_a_chinese_word_inside_a_title(two_departments, query, expected):
+    backend = SegmentedFallbackSearchBackend({})
+    assert {p.title for p in backend.autocomplete(query, MatterPage)} == expected
+    assert {p.title for p in backend.search(query, MatterPage)} == expected
+
+
+def test_fallback_backend_searches_aliases_once(db):
+    CompleteMatterPageFactory(title="营业执照遗失补领")
+    MatterPageFactory(title="建设工程消防验收")
+    backend = SegmentedFallbackSearchBackend({})
+    assert [p.title for p in backend.search("补办", MatterPage)] == ["营业执照遗失补领"]  # only in the alias 补办营业执照
+    assert [p.title for p in backend.search("执照", MatterPage)] == ["营业执照遗失补领"]  # title and aliases: one result

@@ -200,4 +200,9 @@ def test_catch_all_wording(text, warned):
 
 def test_limit_rule_names_both_limits_in_their_units():
     errors = validation.limit_errors(HandlingType.PROMISED, TimeLimit(Decimal(20), TimeUnit.WORKING_DAYS), TimeLimit(Decimal(1), TimeUnit.MONTHS))
-    assert errors == {"promised_limit_value": "承诺办结时限（1月）不能长于法定办结时限（20个工作日）。"}
+    assert errors == {
+        "promised_limit_value": "承诺办结时限（1月）不能长于法定办结时限（20个工作日）。"
+        "单位不同时按自然日比较：1个工作日≈1.4个自然日，1月≈30日，1年≈365日，8小时≈1个工作日。"
+    }
+    same_unit = validation.limit_errors(HandlingType.PROMISED, TimeLimit(Decimal(20), TimeUnit.WORKING_DAYS), TimeLimit(Decimal(25), TimeUnit.WORKING_DAYS))
+    assert same_unit == {"promised_limit_value": "承诺办结时限（25个工作日）不能长于法定办结时限（20个工作日）。"}
