@@ -68,6 +68,7 @@ def create_published_child(parent: Page, page: Page, *, user=None, log_message: 
         page.owner = user
     if page.locale_id is None:
         page.locale_id = parent.locale_id  # what Page.get_default_locale() would look up for a new child
+    page._is_site_root = False  # a new child page is no site's root: spares Page.save() asking at each save
     rows, m2m = _take_unsaved_relations(page)
     parent.add_child(instance=page)  # Page.save writes the `wagtail.create` log entry
     _bulk_insert_relations(page, rows, m2m)
