@@ -139,12 +139,13 @@ def two_departments(db):
     MatterPageFactory(title="居民身份证换领", department=police, matter_type=MatterType.PUBLIC_SERVICE)
     MatterPageFactory(title="户口迁移登记", department=police, matter_type=MatterType.CONFIRMATION, status=MatterStatus.SUSPENDED)
     MatterPageFactory(title="养犬登记（草稿）", department=police, matter_type=MatterType.FILING, publish=False)
+    MatterPageFactory(title="个体工商户营业执照变更登记", department=DepartmentPageFactory(title="广州市市场监督管理局"))
     return education, police
 
 
 def test_listing_shows_matters_with_their_code_type_and_department(admin_client, two_departments):
     html, titles = listing(admin_client)
-    assert titles == {"民办学校设立审批", "教师资格认定", "居民身份证换领", "户口迁移登记", "养犬登记（草稿）"}
+    assert titles == {"民办学校设立审批", "教师资格认定", "居民身份证换领", "户口迁移登记", "养犬登记（草稿）", "个体工商户营业执照变更登记"}
     assert "实施编码" in html and "广东省公安厅" in html and "行政确认" in html
 
 
@@ -169,7 +170,10 @@ def test_listing_filter_combined_with_search(admin_client, two_departments):
     assert listing(admin_client, q="资格", department=education.pk)[1] == {"教师资格认定"}
 
 
-@pytest.mark.parametrize("word, expected", [("身份证", {"居民身份证换领"}), ("学校", {"民办学校设立审批"}), ("迁移", {"户口迁移登记"})])
+@pytest.mark.parametrize(
+    "word, expected",
+    [("身份证", {"居民身份证换领"}), ("营业执照", {"个体工商户营业执照变更登记"}), ("学校", {"民办学校设立审批"}), ("迁移", {"户口迁移登记"})],
+)
 def test_admin_search_finds_a_chinese_word_inside_a_longer_title(admin_client, two_departments, word, expected):
     assert listing(admin_client, q=word)[1] == expected
 
@@ -187,6 +191,19 @@ def test_page_search_view_finds_chinese_word(admin_client, two_departments):
     assert "教师资格认定" not in response.content.decode()
 
 
+def test_department_listing_filters_by_region(admin_client, db):
+    from tests.factories import RegionFactory
+
+    city = RegionFactory(code="440100000000", name="广州市", level="city")
+    DepartmentPageFactory(title="广东省教育厅")
+    DepartmentPageFactory(title="广州市教育局", region=city)
+    response = admin_client.get(reverse("departments:index"), {"region": city.pk})
+    assert response.status_code == 200
+    assert {p.title for p in response.context["object_list"]} == {"广州市教育局"}
+    response = admin_client.get(reverse("departments:index"), {"q": "教育"})
+    assert {p.title for p in response.context["object_list"]} == {"广东省教育厅", "广州市教育局"}
+
+
 # —— 事项目录 snippets ——
 
 
@@ -194,7 +211,7 @@ def test_catalogue_snippets_are_grouped_in_the_menu(admin_client):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S).group(1)
     menu = json.dumps(json.loads(props), ensure_ascii=False)
-    for label in ["事项目录", "基本目录", "材料库", "主题分类", "服务对象", "行政区划", "窗口", "事项（办事指南）"]:
+    for label in ["事项目录", "基本目录", "材料库", "主题分类", "服务对象", "行政区划", "窗口", "事项（办事指南）", "实施主体（部门）"]:
         assert label in menu, label
 
 
