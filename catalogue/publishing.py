@@ -39,7 +39,14 @@ def _take_unsaved_relations(page) -> tuple[dict, dict]:
 
 
 def _bulk_insert_relations(page, rows: dict, m2m: dict) -> None:
-    """Insert the rows of a page that has just been created, then hand them back to the page in memory."""
+    """Insert the rows of a page that has just been created, then hand them back to the page in memory.
+
+    Every other child relation of a new page (Wagtail's comments …) is empty: the page says so in memory
+    rather than being asked again by each of the revision, the reference index and the search index."""
+    for relation in get_all_child_relations(page):
+        rows.setdefault(relation.get_accessor_name(), (relation, []))
+    for field in get_all_child_m2m_relations(page):
+        m2m.setdefault(field.name, (field, []))
     for name, (relation, objects) in rows.items():
         for obj in objects:
             setattr(obj, relation.field.name, page)
@@ -59,6 +66,9 @@ def create_published_child(parent: Page, page: Page, *, user=None, log_message: 
     page.live = False  # saved as a draft first: Wagtail then validates only title and slug
     if user is not None and page.owner_id is None:
         page.owner = user
+    if page.locale_id is None:
+        page.locale_id = parent.locale_id  # what Page.get_default_locale() would look up for a new child
+    page._is_site_root = False  # a new child page is no site's root: spares Page.save() asking at each save
     rows, m2m = _take_unsaved_relations(page)
     parent.add_child(instance=page)  # Page.save writes the `wagtail.create` log entry
     _bulk_insert_relations(page, rows, m2m)
@@ -74,7 +84,7 @@ def create_published_child(parent: Page, page: Page, *, user=None, log_message: 
     Page.objects.filter(pk=page.pk).update(**published)
     for name, value in published.items():
         setattr(page, name, value)
-    if rows and not getattr(reference_index_auto_update_disabled, "value", False):
+    if not getattr(reference_index_auto_update_disabled, "value", False):
         # The save above indexed the page's references before its rows existed.
         ReferenceIndex.create_or_update_for_object(page)
     log(

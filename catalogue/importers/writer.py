@@ -7,11 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.text import slugify
+from pypinyin import lazy_pinyin
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from django.utils.text import slugify
-from pypinyin import lazy_pinyin
 
 from catalogue.choices import Audience, CatalogueLevel, RegionLevel
 from catalogue.importers.records import MatterRecord
@@ -98,8 +98,7 @@ class MatterWriter:
             parent = self._region(dept.parent_region_code, dept.parent_region_name) if dept.parent_region_code else None
             region = self._region(dept.region_code, dept.region_name, parent)
             page = DepartmentPage(title=dept.name, slug=slugify(dept.org_code) or pinyin_slug(dept.name), org_code=dept.org_code, region=region)
-            self.index_page.add_child(instance=page)
-            page.save_revision(user=self.user).publish(user=self.user)
+            create_published_child(self.index_page, page, user=self.user, log_message=f"导入自 {self.source_name}")
             self.departments[dept.org_code] = page
             self.touched_pages.append(page)
             self.summary.departments_created += 1

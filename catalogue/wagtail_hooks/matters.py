@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from catalogue.choices import MatterStatus, MatterType
+from catalogue.choices import BodyNature, MatterStatus, MatterType
 from catalogue.guide_warnings import matter_warnings
 from catalogue.models import CatalogueItem, DepartmentPage, MatterPage, Region, ServiceObject, SharedMaterial, Theme, Window
 
@@ -75,9 +75,38 @@ class MatterPageListingViewSet(PageListingViewSet):
     ]
 
 
+class DepartmentPageFilterSet(PageListingViewSet.filterset_class):
+    region = django_filters.ModelChoiceFilter(label="所属区划", queryset=Region.objects.all(), empty_label="全部区划")
+    nature = django_filters.ChoiceFilter(label="实施主体性质", choices=BodyNature.choices, empty_label="全部")
+
+    class Meta:
+        model = DepartmentPage
+        fields = []
+
+
+class DepartmentPageListingViewSet(PageListingViewSet):
+    model = DepartmentPage
+    icon = "group"
+    menu_label = "实施主体（部门）"
+    menu_order = 155
+    add_to_admin_menu = True
+    name = "departments"
+    filterset_class = DepartmentPageFilterSet
+    columns = [
+        *PageListingViewSet.columns,
+        Column("org_code", label="组织机构代码", sort_key="org_code"),
+        Column("region", label="所属区划"),
+    ]
+
+
 @hooks.register("register_admin_viewset")
 def register_matter_listing():
     return MatterPageListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_department_listing():
+    return DepartmentPageListingViewSet()
 
 
 # —— 事项目录: the reference data that matters point to ——
@@ -151,8 +180,12 @@ def _warn(request, page):
     # the database tables), so it is used as it is, never re-read.
     if not isinstance(page, MatterPage):
         return
+    storage = messages.get_messages(request)
+    already = {str(m) for m in storage}
+    storage.used = False  # only looked at: keep the queued messages for the next page
     for message in matter_warnings(page):
-        messages.warning(request, message)
+        if message not in already:
+            messages.warning(request, message)
 
 
 @hooks.register("after_create_page")
@@ -163,3 +196,10 @@ def warn_after_create(request, page):
 @hooks.register("after_edit_page")
 def warn_after_edit(request, page):
     _warn(request, page)
+
+
+@hooks.register("before_edit_page")
+def warn_on_opening(request, page):
+    # An editor opening a matter (an imported one, say) sees the advice before changing anything.
+    if request.method == "GET":
+        _warn(request, page)

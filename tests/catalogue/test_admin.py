@@ -12,6 +12,7 @@ from wagtail.models import Revision
 
 from catalogue.choices import MatterStatus, MatterType
 from catalogue.models import MatterPage
+from search.admin_backend import SegmentedFallbackSearchBackend
 from tests.catalogue.admin_forms import add_row, edit_form_data, post_edit
 from tests.factories import (
     CatalogueItemFactory,
@@ -138,12 +139,13 @@ def two_departments(db):
     MatterPageFactory(title="居民身份证换领", department=police, matter_type=MatterType.PUBLIC_SERVICE)
     MatterPageFactory(title="户口迁移登记", department=police, matter_type=MatterType.CONFIRMATION, status=MatterStatus.SUSPENDED)
     MatterPageFactory(title="养犬登记（草稿）", department=police, matter_type=MatterType.FILING, publish=False)
+    MatterPageFactory(title="个体工商户营业执照变更登记", department=DepartmentPageFactory(title="广州市市场监督管理局"))
     return education, police
 
 
 def test_listing_shows_matters_with_their_code_type_and_department(admin_client, two_departments):
     html, titles = listing(admin_client)
-    assert titles == {"民办学校设立审批", "教师资格认定", "居民身份证换领", "户口迁移登记", "养犬登记（草稿）"}
+    assert titles == {"民办学校设立审批", "教师资格认定", "居民身份证换领", "户口迁移登记", "养犬登记（草稿）", "个体工商户营业执照变更登记"}
     assert "实施编码" in html and "广东省公安厅" in html and "行政确认" in html
 
 
@@ -168,7 +170,10 @@ def test_listing_filter_combined_with_search(admin_client, two_departments):
     assert listing(admin_client, q="资格", department=education.pk)[1] == {"教师资格认定"}
 
 
-@pytest.mark.parametrize("word, expected", [("身份证", {"居民身份证换领"}), ("学校", {"民办学校设立审批"}), ("迁移", {"户口迁移登记"})])
+@pytest.mark.parametrize(
+    "word, expected",
+    [("身份证", {"居民身份证换领"}), ("营业执照", {"个体工商户营业执照变更登记"}), ("学校", {"民办学校设立审批"}), ("迁移", {"户口迁移登记"})],
+)
 def test_admin_search_finds_a_chinese_word_inside_a_longer_title(admin_client, two_departments, word, expected):
     assert listing(admin_client, q=word)[1] == expected
 
@@ -186,6 +191,19 @@ def test_page_search_view_finds_chinese_word(admin_client, two_departments):
     assert "教师资格认定" not in response.content.decode()
 
 
+def test_department_listing_filters_by_region(admin_client, db):
+    from tests.factories import RegionFactory
+
+    city = RegionFactory(code="440100000000", name="广州市", level="city")
+    DepartmentPageFactory(title="广东省教育厅")
+    DepartmentPageFactory(title="广州市教育局", region=city)
+    response = admin_client.get(reverse("departments:index"), {"region": city.pk})
+    assert response.status_code == 200
+    assert {p.title for p in response.context["object_list"]} == {"广州市教育局"}
+    response = admin_client.get(reverse("departments:index"), {"q": "教育"})
+    assert {p.title for p in response.context["object_list"]} == {"广东省教育厅", "广州市教育局"}
+
+
 # —— 事项目录 snippets ——
 
 
@@ -193,7 +211,7 @@ def test_catalogue_snippets_are_grouped_in_the_menu(admin_client):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S).group(1)
     menu = json.dumps(json.loads(props), ensure_ascii=False)
-    for label in ["事项目录", "基本目录", "材料库", "主题分类", "服务对象", "行政区划", "窗口", "事项（办事指南）"]:
+    for label in ["事项目录", "基本目录", "材料库", "主题分类", "服务对象", "行政区划", "窗口", "事项（办事指南）", "实施主体（部门）"]:
         assert label in menu, label
 
 
@@ -224,3 +242,24 @@ def test_shared_material_can_be_edited_in_the_admin(admin_client):
     assert response.status_code == 302
     material.refresh_from_db()
     assert (material.name, material.issuing_body, material.is_licence) == ("居民户口簿", "公安机关", True)
+
+
+# —— the admin search backend on databases without a segmenting index (PostgreSQL) ——
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [("身份证", {"居民身份证换领"}), ("身份证换领", {"居民身份证换领"}), ("资格", {"教师资格认定"}), ("不存在的词", set())],
+)
+def test_fallback_backend_finds_a_chinese_word_inside_a_title(two_departments, query, expected):
+    backend = SegmentedFallbackSearchBackend({})
+    assert {p.title for p in backend.autocomplete(query, MatterPage)} == expected
+    assert {p.title for p in backend.search(query, MatterPage)} == expected
+
+
+def test_fallback_backend_searches_aliases_once(db):
+    CompleteMatterPageFactory(title="营业执照遗失补领")
+    MatterPageFactory(title="建设工程消防验收")
+    backend = SegmentedFallbackSearchBackend({})
+    assert [p.title for p in backend.search("补办", MatterPage)] == ["营业执照遗失补领"]  # only in the alias 补办营业执照
+    assert [p.title for p in backend.search("执照", MatterPage)] == ["营业执照遗失补领"]  # title and aliases: one result

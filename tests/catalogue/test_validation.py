@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Revision
 
 from catalogue import validation
@@ -200,4 +201,19 @@ def test_catch_all_wording(text, warned):
 
 def test_limit_rule_names_both_limits_in_their_units():
     errors = validation.limit_errors(HandlingType.PROMISED, TimeLimit(Decimal(20), TimeUnit.WORKING_DAYS), TimeLimit(Decimal(1), TimeUnit.MONTHS))
-    assert errors == {"promised_limit_value": "承诺办结时限（1月）不能长于法定办结时限（20个工作日）。"}
+    assert errors == {
+        "promised_limit_value": "承诺办结时限（1月）不能长于法定办结时限（20个工作日）。"
+        "单位不同时按自然日比较：1个工作日≈1.4个自然日，1月≈30日，1年≈365日，8小时≈1个工作日。"
+    }
+    same_unit = validation.limit_errors(HandlingType.PROMISED, TimeLimit(Decimal(20), TimeUnit.WORKING_DAYS), TimeLimit(Decimal(25), TimeUnit.WORKING_DAYS))
+    assert same_unit == {"promised_limit_value": "承诺办结时限（25个工作日）不能长于法定办结时限（20个工作日）。"}
+
+
+def test_catch_all_warning_is_shown_when_the_matter_is_opened_and_once_after_saving(admin_client, db):
+    matter = MatterPageFactory(title="食品经营许可", conditions=["有与经营的食品品种相适应的场所。", "法律、法规规定的其他条件。"])
+    url = reverse("wagtailadmin_pages:edit", args=[matter.pk])
+    warning = "受理条件“法律、法规规定的其他条件。”像是兜底条款，请逐项写明具体内容。"
+    assert admin_client.get(url).content.decode().count(warning) == 1
+    response = post_edit(admin_client, matter, edit_form_data(admin_client, matter), follow=True)
+    assert response.redirect_chain and response.redirect_chain[-1][0].endswith(url)
+    assert response.content.decode().count(warning) == 1
