@@ -44,9 +44,13 @@ def _record_published_matter(sender, instance, revision=None, **kwargs):
 
 
 def _connect():
+    from django.core.signals import request_finished
+
     from catalogue.models.matters import MatterPage
+    from catalogue.scheduling import on_request_finished
 
     page_published.connect(_record_published_matter, sender=MatterPage, dispatch_uid="catalogue_matter_version")
+    request_finished.connect(on_request_finished, dispatch_uid="catalogue_scheduled_publishing")
 
 
 _connect()

@@ -160,3 +160,26 @@ def test_compare_view_marks_only_the_changed_characters(admin_client):
     assert '申请人<ins class="addition">居民</ins>身份证明' in html
     assert '<del class="deletion">5</del><ins class="addition">3</ins>' in html  # 承诺办结时限 as numbers
     assert "食品安全管理制度" in html and "营业执照" in html  # added and removed materials
+
+
+def test_the_site_publishes_due_revisions_itself(client, db):
+    from django.core.cache import cache
+
+    from catalogue.scheduling import THROTTLE_KEY
+
+    matter = MatterPageFactory(title="残疾人证新办", promised_limit_value=10)
+    draft = MatterPage.objects.get(pk=matter.pk).get_latest_revision_as_object()
+    draft.promised_limit_value, draft.change_note, draft.major_change = 5, "2027年起缩短时限", True
+    draft.go_live_at = datetime.datetime(2027, 1, 1, tzinfo=SHANGHAI)
+    draft.save_revision().publish()
+    cache.delete(THROTTLE_KEY)
+    client.get("/api/v1/matters/")
+    assert int(MatterPage.objects.get(pk=matter.pk).promised_limit_value) == 10
+    with time_machine.travel(datetime.datetime(2027, 1, 1, 0, 1, tzinfo=SHANGHAI)):
+        cache.set(THROTTLE_KEY, True, timeout=60)  # checked less than a minute ago: not again
+        client.get("/api/v1/matters/")
+        assert int(MatterPage.objects.get(pk=matter.pk).promised_limit_value) == 10
+        cache.delete(THROTTLE_KEY)
+        client.get("/api/v1/matters/")
+    assert int(MatterPage.objects.get(pk=matter.pk).promised_limit_value) == 5
+    assert MatterVersion.objects.get(matter=matter, number=2).change_note == "2027年起缩短时限"
