@@ -9,8 +9,10 @@ standard number cannot repeat.
 
 import datetime
 import hashlib
+import itertools
 import json
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,7 +27,7 @@ from search.admin_backend import deferred_indexing
 from standards.choices import StandardSource, StandardStatus
 from standards.models import Standard, StandardCategory, StandardReference
 from standards.numbers import parse_number
-from standards.publishing import create_published, republish_with
+from standards.publishing import bulk_create_published, create_published, republish_with
 from standards.system import PROCEDURE_CATEGORY, seed_system
 
 SERIES_START = 30001
@@ -208,8 +210,10 @@ def _free_year(designation: str, year: int) -> int:
 
 
 def generate_for(matter: MatterPage, *, department=None, today: datetime.date | None = None, latest: Standard | None = None,
-                 category: StandardCategory | None = None, references: list | None = None, user=None) -> tuple[str, Standard | None]:
-    """('created' | 'new_edition' | 'unchanged', standard) for one matter."""
+                 category: StandardCategory | None = None, references: list | None = None, user=None,
+                 pending: list | None = None, serials: Iterator[int] | None = None) -> tuple[str, Standard | None]:
+    """('created' | 'new_edition' | 'unchanged', standard) for one matter. With `pending`, a new standard is only
+    built and appended there for the caller to create in bulk; `serials` hands out the next free serials."""
     today = today or timezone.localdate()
     text = procedure_text(matter, department)
     fingerprint = text.fingerprint()
@@ -217,9 +221,13 @@ def generate_for(matter: MatterPage, *, department=None, today: datetime.date | 
         return "unchanged", latest
     category = category or StandardCategory.objects.get(code=PROCEDURE_CATEGORY)
     prefix = centre_prefix()
-    serial = parse_number(latest.number).serial if latest else _next_serial(prefix)
-    designation = f"{prefix} {serial}"
-    number = f"{designation}-{_free_year(designation, today.year)}"
+    if latest:
+        serial = parse_number(latest.number).serial
+        designation = f"{prefix} {serial}"
+        number = f"{designation}-{_free_year(designation, today.year)}"
+    else:  # a serial never used before: no edition can hold this year's number yet
+        serial = next(serials) if serials is not None else _next_serial(prefix)
+        number = f"{prefix} {serial}-{today.year}"
     standard = Standard(
         number=number, title=text.title, category=category, status=StandardStatus.CURRENT, source=StandardSource.GENERATED,
         issued_on=today, effective_on=today, issuing_body=centre_name(), responsible_body=(department or matter.department).title,
@@ -227,10 +235,14 @@ def generate_for(matter: MatterPage, *, department=None, today: datetime.date | 
         note=f"由事项“{matter.title}”的办事指南（{timezone.localtime(matter.last_published_at):%Y-%m-%d %H:%M} 发布版）生成。" if matter.last_published_at else "",
     )
     standard.references = references if references is not None else _reference_rows(text.references)
+    # every relation assigned in memory, so serialising the first revision reads nothing back
     standard.matters = [matter]
     standard.windows = list(matter.windows.all())
-    if latest is not None:
-        standard.replaces = [latest]
+    standard.replaces = [latest] if latest is not None else []
+    standard.posts, standard.levels, standard.attachments = [], [], []
+    if pending is not None and latest is None:
+        pending.append(standard)
+        return "created", standard
     create_published(standard, user=user, log_message="由办事指南自动生成" if latest is None else "办事指南变更，生成新版本")
     if latest is not None:
         republish_with(latest, user=user, status=StandardStatus.ABOLISHED, abolished_on=today)
@@ -258,20 +270,25 @@ def _generate_all(*, today, matters, user, touched: list) -> GenerationResult:
     result = GenerationResult()
     matters = matters if matters is not None else MatterPage.objects.live().filter(status=MatterStatus.ACTIVE)
     common = None
+    pending: list[Standard] = []
+    serials = itertools.count(_next_serial(centre_prefix()))
     for matter in matters.with_guide_rows().order_by("path"):
         if common is None:
             common = _reference_rows(COMMON_REFERENCES)
         references = [StandardReference(cited=r.cited, cited_number=r.cited_number, cited_title=r.cited_title, dated=r.dated, sort_order=r.sort_order) for r in common]
         outcome, standard = generate_for(
             matter, department=departments.get(matter.path[: -MatterPage.steplen]), today=today, latest=latest.get(matter.pk),
-            category=category, references=references, user=user,
+            category=category, references=references, user=user, pending=pending, serials=serials,
         )
-        if outcome != "unchanged":
+        if outcome == "new_edition":
             touched.append(standard)
         counter = {"created": "created", "new_edition": "new_editions", "unchanged": "unchanged"}[outcome]
         setattr(result, counter, getattr(result, counter) + 1)
+    bulk_create_published(pending, user=user, log_message="由办事指南自动生成")
+    touched.extend(pending)
     # A matter that is no longer in use (取消/暂停 or unpublished) no longer has a 现行 办理规程.
-    gone = [s for matter_id, s in latest.items() if s.status == StandardStatus.CURRENT and not MatterPage.objects.live().filter(pk=matter_id, status=MatterStatus.ACTIVE).exists()]
+    in_use = set(MatterPage.objects.live().filter(status=MatterStatus.ACTIVE).values_list("pk", flat=True))
+    gone = [s for matter_id, s in latest.items() if s.status == StandardStatus.CURRENT and matter_id not in in_use]
     for standard in gone:
         republish_with(standard, user=user, status=StandardStatus.ABOLISHED, abolished_on=today)
         result.abolished += 1

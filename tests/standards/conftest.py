@@ -12,5 +12,6 @@ def base_template(settings):
     try:
         get_template("base.html")
     except TemplateDoesNotExist:
-        settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"]
+        first = dict(settings.TEMPLATES[0], DIRS=[*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"])
+        settings.TEMPLATES = [first, *settings.TEMPLATES[1:]]
     yield
