@@ -5,7 +5,7 @@ whose normative references point at an abolished edition. A handful of aggregate
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 
 from catalogue.choices import MatterStatus
 from catalogue.models import DepartmentPage, MatterPage
@@ -15,11 +15,17 @@ from standards.models import Standard, StandardCategory, StandardReference
 COVERAGE_TARGET = 0.9
 
 
-def governed_matters():
-    """Live matters in use with their flag `governed`: linked to at least one published 现行 standard."""
+def governed_matter_ids() -> set[int]:
+    """Ids of matters linked to at least one published 现行 standard (one indexed query, no correlated subquery:
+    SQLite's planner runs an EXISTS per matter far slower)."""
     through = Standard.matters.through
-    current = through.objects.filter(matterpage_id=OuterRef("pk"), standard__live=True, standard__status=StandardStatus.CURRENT)
-    return MatterPage.objects.live().filter(status=MatterStatus.ACTIVE).annotate(governed=Exists(current))
+    return set(
+        through.objects.filter(standard__live=True, standard__status=StandardStatus.CURRENT).values_list("matterpage_id", flat=True).distinct()
+    )
+
+
+def matters_in_use():
+    return MatterPage.objects.live().filter(status=MatterStatus.ACTIVE)
 
 
 def category_counts() -> list[dict]:
@@ -108,7 +114,10 @@ class Coverage:
 def compute(uncovered_limit: int | None = 200) -> Coverage:
     status_counts = dict(Standard.objects.filter(live=True).values_list("status").annotate(n=Count("id")))
     by_status = {s.label: status_counts.get(s.value, 0) for s in StandardStatus}
-    matters = list(governed_matters().values("pk", "code", "title", "path", "governed"))
+    governed_ids = governed_matter_ids()
+    matters = list(matters_in_use().values("pk", "code", "title", "path"))
+    for matter in matters:
+        matter["governed"] = matter["pk"] in governed_ids
     steplen = MatterPage.steplen
     departments = {d["path"]: d for d in DepartmentPage.objects.values("path", "title", "org_code")}
     per_department: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -41,7 +41,21 @@ def seed_system() -> int:
     for order, (code, name) in enumerate(LEVELS):
         _, made = ApplicableLevel.objects.get_or_create(code=code, defaults={"name": name, "sort_order": order})
         created += made
+    assign_review_workflow()
     return created
+
+
+def assign_review_workflow() -> None:
+    """Standards go through the site's review workflow (Wagtail's default 审核 workflow) unless an administrator
+    assigned another one to them."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Workflow, WorkflowContentType
+
+    from standards.models import Standard
+
+    workflow = Workflow.objects.filter(active=True).order_by("pk").first()
+    if workflow is not None:
+        WorkflowContentType.objects.get_or_create(content_type=ContentType.objects.get_for_model(Standard), defaults={"workflow": workflow})
 
 
 def find_category(value: str) -> StandardCategory | None:

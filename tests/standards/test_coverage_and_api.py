@@ -144,3 +144,28 @@ def test_admin_listing_dashboard_and_xlsx(client, fixture_site):
 
 def test_public_cannot_use_admin_figures(client, fixture_site):
     assert client.get("/admin/standards/figures/").status_code == 302
+
+
+def test_admin_add_form_normalises_the_number_and_saves_a_draft(client, fixture_site):
+    from standards.models import Standard, StandardCategory
+
+    client.force_login(SuperUserFactory())
+    assert client.get("/admin/snippets/standards/standard/add/").status_code == 200
+    category = StandardCategory.objects.get(code="303")
+    form = {
+        "number": "ＤＢ44／Ｔ　2500—2025", "title": "政务服务大厅窗口设置规范", "title_en": "", "category": category.pk,
+        "status": "upcoming", "source": "centre", "effective_on": "2027-05-01", "issued_on": "2026-11-01", "abolished_on": "",
+        "issuing_body": "", "responsible_body": "", "drafters": "", "note": "", "scope": "", "body-count": "0",
+        "references-TOTAL_FORMS": "0", "references-INITIAL_FORMS": "0", "references-MIN_NUM_FORMS": "0", "references-MAX_NUM_FORMS": "1000",
+        "attachments-TOTAL_FORMS": "0", "attachments-INITIAL_FORMS": "0", "attachments-MIN_NUM_FORMS": "0", "attachments-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post("/admin/snippets/standards/standard/add/", form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    standard = Standard.objects.get(number="DB44/T 2500-2025")
+    assert not standard.live and standard.revisions.count() == 1  # a draft until reviewed and published
+    assert standard.get_workflow() is not None  # seeded: standards go through the review workflow
+    assert client.get("/api/v1/standards/DB44-T-2500-2025/").status_code == 404
+
+    form["number"] = "DB44/T 2500"
+    bad = client.post("/admin/snippets/standards/standard/add/", form)
+    assert bad.status_code == 200 and "格式不正确" in bad.content.decode()

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from catalogue.models import MatterMaterial, MatterPage
 from standards.choices import StandardSource, StandardStatus
+from standards.documents import standard_document
 from standards.models import Standard
 from standards.procedures import generate_all
 
@@ -54,6 +55,11 @@ def test_every_matter_gets_a_procedure_with_its_materials(real_matters):
     # undated references resolve to the imported national standards
     references = {r.cited_number: r for r in procedure.references.all()}
     assert references["GB/T 39734"].cited.number == "GB/T 39734-2020" and not references["GB/T 39734"].dated
+    # what the site search indexes for it
+    document = standard_document(procedure)
+    assert document["kind"] == "standard" and document["title"].startswith("Q/ZWFW 300")
+    assert "依法使用无线电频率的承诺书" in document["text"] and document["facets"]["status"] == "现行"
+    assert document["url"] == f"/standards/{procedure.slug}/"
     # numbers are unique and consecutive in the centre's series
     serials = sorted(Standard.objects.filter(source=StandardSource.GENERATED).values_list("serial", flat=True))
     assert serials == list(range(30001, 30017))
