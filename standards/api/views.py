@@ -1,3 +1,5 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
@@ -41,5 +43,6 @@ class CoverageView(APIView):
     """Counts by category and status, 标准覆盖率 by department, matters without a current standard (first 200),
     standards citing an abolished edition."""
 
+    @extend_schema(responses=OpenApiTypes.OBJECT, summary="标准统计与标准覆盖率")
     def get(self, request):
         return Response(compute().as_dict())

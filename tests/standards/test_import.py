@@ -117,3 +117,13 @@ def test_not_a_workbook_is_a_clear_error(db, tmp_path):
     empty.save(path)
     with pytest.raises(StandardImportError, match="缺少这些列"):
         read_xlsx(path)
+
+
+def test_export_and_import_commands_round_trip(db, tmp_path):
+    run(CSV)
+    path = tmp_path / "标准明细表.xlsx"
+    call_command("export_standards", path, stdout=io.StringIO())
+    Standard.objects.filter(number="GB/T 39045-2020").update(title="改错的名称")
+    output = run(path)  # an XLSX is the editors' table: it wins over edits made since
+    assert "更新 1 项" in output
+    assert Standard.objects.get(number="GB/T 39045-2020").title == "行政许可满意度测评指南"
