@@ -44,6 +44,16 @@ def update_statuses(today: datetime.date | None = None, *, dry_run: bool = False
                 changes.append(StatusChange(old.number, old.status, StandardStatus.ABOLISHED))
             else:
                 changes.append(_change(old, StandardStatus.ABOLISHED, abolished_on=old.abolished_on or standard.effective_on))
+    # A new edition published directly as 现行 (no 即将实施 stage): its predecessors are abolished once it is in force.
+    in_force = Standard.objects.filter(live=True, status=StandardStatus.CURRENT, replaces__isnull=False).distinct().order_by("sort_key")
+    for standard in in_force:
+        if standard.effective_on and standard.effective_on > today:
+            continue
+        for old in standard.replaces.filter(live=True).exclude(status=StandardStatus.ABOLISHED):
+            if dry_run:
+                changes.append(StatusChange(old.number, old.status, StandardStatus.ABOLISHED))
+            else:
+                changes.append(_change(old, StandardStatus.ABOLISHED, abolished_on=old.abolished_on or standard.effective_on or today))
     expired = Standard.objects.filter(live=True, abolished_on__lte=today).exclude(status=StandardStatus.ABOLISHED)
     for standard in expired:
         if dry_run:

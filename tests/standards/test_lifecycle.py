@@ -78,3 +78,11 @@ def test_abolition_date_alone_abolishes(db):
     update_statuses(datetime.date(2027, 1, 1))
     standard.refresh_from_db()
     assert standard.status == StandardStatus.ABOLISHED
+
+
+def test_an_edition_published_directly_as_current_abolishes_its_predecessor(db):
+    old = make_standard("DB44/T 2181-2019", "政务服务窗口服务规范")
+    make_standard("DB44/T 2181-2026", "政务服务窗口服务规范", effective_on=datetime.date(2026, 6, 1), replaces=[old])
+    assert [str(c) for c in update_statuses(datetime.date(2026, 7, 1))] == ["DB44/T 2181-2019：现行 → 废止"]
+    old.refresh_from_db()
+    assert old.status == StandardStatus.ABOLISHED and old.abolished_on == datetime.date(2026, 6, 1)
