@@ -6,12 +6,14 @@ import io
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from wagtail.models import ModelLogEntry
 
 from catalogue.models import MatterMaterial, MatterPage
 from standards.choices import StandardSource, StandardStatus
 from standards.documents import standard_document
 from standards.models import Standard
 from standards.procedures import generate_all
+from tests.factories import SuperUserFactory
 
 GD = settings.DATA_DIR / "gd_gdzwfw_matters_2021.jsonl"
 CSV = settings.DATA_DIR / "national_service_standards.csv"
@@ -35,7 +37,7 @@ def body_text(standard) -> str:
     )
 
 
-def test_every_matter_gets_a_procedure_with_its_materials(real_matters):
+def test_every_matter_gets_a_procedure_with_its_materials(real_matters, client):
     result = generate_all(today=TODAY)
     assert result.created == real_matters.count() == 16
     matter = MatterPage.objects.get(code=RADIO_CODE)
@@ -60,6 +62,13 @@ def test_every_matter_gets_a_procedure_with_its_materials(real_matters):
     assert document["kind"] == "standard" and document["title"].startswith("Q/ZWFW 300")
     assert "依法使用无线电频率的承诺书" in document["text"] and document["facets"]["status"] == "现行"
     assert document["url"] == f"/standards/{procedure.slug}/"
+    # created in bulk, yet a normal Wagtail object: its revision loads, the admin edits it and shows its history
+    assert procedure.live_revision == procedure.latest_revision and procedure.revisions.count() == 1
+    assert procedure.live_revision.as_object().title == procedure.title
+    assert [e.action for e in ModelLogEntry.objects.filter(object_id=str(procedure.pk)).order_by("pk")] == ["wagtail.create", "wagtail.publish"]
+    client.force_login(SuperUserFactory())
+    assert "无线电频率使用许可（新申请）办理规程" in client.get(f"/admin/snippets/standards/standard/edit/{procedure.pk}/").content.decode()
+    assert client.get(f"/admin/snippets/standards/standard/history/{procedure.pk}/").status_code == 200
     # numbers are unique and consecutive in the centre's series
     serials = sorted(Standard.objects.filter(source=StandardSource.GENERATED).values_list("serial", flat=True))
     assert serials == list(range(30001, 30017))
