@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "cms",
     "catalogue",
     "search",
+    "standards",  # before wagtail: its publish_scheduled also updates standard statuses
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
