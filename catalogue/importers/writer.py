@@ -7,10 +7,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from wagtail.models import ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from catalogue.choices import Audience, CatalogueLevel, RegionLevel
 from catalogue.importers.records import MatterRecord
