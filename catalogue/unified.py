@@ -251,6 +251,7 @@ def lock_form(form) -> None:
 def formset_keys(form, relation: str) -> tuple[str, ...]:
     spec = ROW_SPECS[relation]
     formset = form.formsets.get(relation)
+    formset.is_valid()  # the parent form is cleaned before its formsets; clean this one now
     keys = []
     for sub in formset.forms:
         data = getattr(sub, "cleaned_data", None) or {}
