@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -18,10 +19,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from catalogue import figures as figures_service
 from catalogue import unified
 from catalogue.lists.releases import diff_rows, publish_release, summarise
-from catalogue.models import MatterList, MatterPage, PowerEntry, UnifiedElementSet
+from catalogue.models import DepartmentPage, MatterList, MatterPage, PowerEntry, UnifiedElementSet
 from catalogue.powers.build import consistency_report
+from catalogue.spreadsheets.implementation import export_workbook, import_workbook
 from catalogue.spreadsheets.powers import import_powers
-from catalogue.spreadsheets.tables import SpreadsheetError
+from catalogue.spreadsheets.tables import XLSX_CONTENT_TYPE, SpreadsheetError
 
 
 class MatterListViewSet(SnippetViewSet):
@@ -143,6 +145,47 @@ def power_import_view(request):
         {"form": form, "result": result, "error": error, "dry_run": form.is_bound and form.is_valid() and form.cleaned_data["dry_run"], "page_title": "导入权责清单"},
     )
 
+class ImplementationUploadForm(forms.Form):
+    file = forms.FileField(label="实施清单电子表格（XLSX）")
+    dry_run = forms.BooleanField(label="试运行：只显示将作的修改", required=False)
+    publish = forms.BooleanField(label="直接发布（仅管理员）", required=False)
+
+
+def implementation_import_view(request):
+    _require(request, "wagtailadmin.access_admin")
+    form = ImplementationUploadForm(request.POST or None, request.FILES or None)
+    report, error = None, None
+    if request.method == "POST" and form.is_valid():
+        publish = form.cleaned_data["publish"]
+        if publish and not request.user.is_superuser:
+            error = "只有管理员可以直接发布；请取消“直接发布”，导入后走审核流程。"
+        else:
+            try:
+                report = import_workbook(form.cleaned_data["file"].read(), user=request.user, dry_run=form.cleaned_data["dry_run"], publish=publish)
+            except SpreadsheetError as exc:
+                error = str(exc)
+    return TemplateResponse(
+        request, "catalogue/admin/implementation_import.html",
+        {"form": form, "report": report, "error": error, "page_title": "导入实施清单",
+         "export_url": reverse("lists_admin_implementation_export"), "departments": DepartmentPage.objects.order_by("title")},
+    )
+
+
+def implementation_export_view(request):
+    _require(request, "wagtailadmin.access_admin")
+    matters = MatterPage.objects.all()
+    if request.GET.get("department"):
+        department = get_object_or_404(DepartmentPage, org_code=request.GET["department"])
+        matters = matters.child_of(department)
+    if request.GET.get("type"):
+        matters = matters.filter(matter_type=request.GET["type"])
+    if request.GET.get("list"):
+        matters = matters.filter(pk__in=get_object_or_404(MatterList, slug=request.GET["list"]).matters().values("pk"))
+    response = HttpResponse(export_workbook(matters), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''%E5%AE%9E%E6%96%BD%E6%B8%85%E5%8D%95.xlsx"
+    return response
+
+
 def figures_admin_view(request):
     current = figures_service.current_figures()
     return TemplateResponse(
@@ -166,6 +209,8 @@ def register_urls():
         path("powers/consistency/", power_consistency_view, name="lists_admin_power_consistency"),
         path("powers/import/", power_import_view, name="lists_admin_power_import"),
         path("figures/", figures_admin_view, name="lists_admin_figures"),
+        path("implementation/import/", implementation_import_view, name="lists_admin_implementation_import"),
+        path("implementation/export/", implementation_export_view, name="lists_admin_implementation_export"),
     ]
 
 @hooks.register("register_reports_menu_item")
@@ -175,6 +220,11 @@ def deviation_menu_item():
 @hooks.register("register_reports_menu_item")
 def power_consistency_menu_item():
     return MenuItem("权责清单核对", reverse("lists_admin_power_consistency"), icon_name="clipboard-list", order=901)
+
+@hooks.register("register_admin_menu_item")
+def implementation_menu_item():
+    return MenuItem("实施清单导入导出", reverse("lists_admin_implementation_import"), icon_name="download", order=851)
+
 
 @hooks.register("register_admin_menu_item")
 def figures_menu_item():
