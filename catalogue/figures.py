@@ -7,7 +7,7 @@ the latest release of the 全部事项 list on or before each date).
 from collections import Counter
 from statistics import mean
 
-from catalogue.lists.rules import base_queryset, rows_for_matters
+from catalogue.lists.rules import all_rows
 
 SPEEDUP_BUCKETS = [(0, 0.25, "25%以下"), (0.25, 0.5, "25%–50%"), (0.5, 0.75, "50%–75%"), (0.75, 0.9, "75%–90%"), (0.9, 1.01, "90%及以上")]
 # Compared between two releases: key → (label, unit, lower is better).
@@ -65,7 +65,7 @@ def figures_from_rows(rows: list[dict]) -> dict:
 
 
 def current_figures() -> dict:
-    return figures_from_rows(rows_for_matters(base_queryset()))
+    return figures_from_rows(all_rows())
 
 
 def compare(before: dict, after: dict) -> list[dict]:
@@ -96,7 +96,7 @@ def rows_at(ref: str) -> tuple[str, list[dict]]:
 
     ref = (ref or "").strip()
     if ref in ("", "current"):
-        return "当前", rows_for_matters(base_queryset())
+        return "当前", all_rows()
     if ":" in ref:
         slug, _, number = ref.partition(":")
         release = ListRelease.objects.filter(matter_list__slug=slug, number=int(number) if number.isdigit() else -1).select_related("matter_list").first()

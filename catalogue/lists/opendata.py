@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from catalogue.choices import TimeUnit
 from catalogue.lists.api import public_row
-from catalogue.lists.rules import base_queryset, rows_for_matters
+from catalogue.lists.rules import all_rows, base_queryset
 from catalogue.models import MatterPage
 from catalogue.spreadsheets.exports import rows_download
 
@@ -32,7 +32,7 @@ def open_data_page(request):
 
 
 def catalogue_download(request, fmt):
-    rows = rows_for_matters(base_queryset())
+    rows = all_rows()
     if fmt == "json":
         updated = last_update()
         data = {

@@ -4,10 +4,13 @@ A rule is a queryset over matter fields; 前置事项 and 中介服务 are the e
 release freezes, so it carries every column the lists, the diff and the reform figures need.
 """
 
+import hashlib
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet
+from wagtail.models import Page
 
 from catalogue.choices import HandlingType, MatterType
 from catalogue.models import DepartmentPage, MatterPage
@@ -134,6 +137,26 @@ def rows_for_matters(qs: QuerySet, notes: dict[int, str] | None = None) -> list[
     return [matter_row(m, departments.get(m.path[:-step]), notes.get(m.pk, "")) for m in qs]
 
 
+def publication_stamp() -> str:
+    """Changes whenever any page is published or unpublished: the key under which rows are cached."""
+    stamp = Page.objects.filter(live=True).aggregate(latest=Max("last_published_at"), count=Count("id"))
+    return f"{stamp['count']}:{stamp['latest'].timestamp() if stamp['latest'] else 0}"
+
+
 def rows_of(matter_list: MatterList) -> list[dict]:
     notes = dict(matter_list.selections.values_list("matter_id", "note")) if matter_list.is_selected_kind else {}
-    return rows_for_matters(matters_of(matter_list), notes)
+    key = f"lists:rows:{matter_list.pk}:{matter_list.kind}:{publication_stamp()}:{hashlib.md5(repr(sorted(notes.items())).encode()).hexdigest()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = rows_for_matters(matters_of(matter_list), notes)
+        cache.set(key, rows, 3600)
+    return rows
+
+
+def all_rows() -> list[dict]:
+    key = f"lists:rows:all:{publication_stamp()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = rows_for_matters(base_queryset())
+        cache.set(key, rows, 3600)
+    return rows
