@@ -123,3 +123,38 @@ def test_penalty_entries_get_the_penalty_stages(site_pages):
     build_powers()
     entry = PowerEntry.objects.get(name="对违法行为的处罚")
     assert [r.get_stage_display() for r in entry.responsibilities.all()] == ["立案", "调查取证", "审理", "告知", "决定", "送达", "执行"]
+
+
+def test_admin_edit_of_a_power_entry_is_a_draft_revision(powers, client):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    entry = PowerEntry.objects.get(matter__code=RADIO_PROVINCE)
+    client.force_login(SuperUserFactory(username="admin"))
+    assert client.get(f"/admin/snippets/catalogue/powerentry/edit/{entry.pk}/").status_code == 200
+    duties = [
+        {"id": r.pk, "stage": r.stage, "duty": r.duty, "basis": r.basis, "accountability_cases": r.accountability_cases,
+         "accountability_basis": r.accountability_basis, "ORDER": i}
+        for i, r in enumerate(entry.responsibilities.all())
+    ]
+    data = nested_form_data({
+        "code": entry.code, "name": entry.name, "power_type": entry.power_type, "matter": entry.matter_id,
+        "department": entry.department_id, "handling_body": entry.handling_body, "exercise_level": entry.exercise_level,
+        "power_source": entry.power_source, "flow_description": entry.flow_description, "integrity_risks": "草稿中的风险点",
+        "bases": inline_formset([]), "responsibilities": inline_formset(duties, initial=len(duties)),
+    })
+    response = client.post(f"/admin/snippets/catalogue/powerentry/edit/{entry.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry.refresh_from_db()
+    assert entry.integrity_risks != "草稿中的风险点" and entry.has_unpublished_changes
+    assert entry.get_latest_revision_as_object().integrity_risks == "草稿中的风险点"
+    assert entry.revisions.count() == 2
+
+
+def test_admin_snippet_pages_render(powers, client):
+    client.force_login(SuperUserFactory(username="admin"))
+    for url in (
+        "/admin/snippets/catalogue/matterlist/add/", "/admin/snippets/catalogue/powerentry/add/",
+        "/admin/snippets/catalogue/unifiedelementset/add/", "/admin/snippets/catalogue/powerentry/",
+        "/admin/powers/import/", "/admin/implementation/import/", "/admin/lists/deviations/",
+    ):
+        assert client.get(url).status_code == 200, url
