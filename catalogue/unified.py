@@ -289,9 +289,9 @@ def _start_workflow(page: MatterPage, user) -> bool:
     return True
 
 
-def adopt(matter: MatterPage, user=None, unified: UnifiedElementSet | None = None) -> bool:
+def adopt(matter: MatterPage, user=None, unified: UnifiedElementSet | None = None, submit: bool = True) -> bool:
     """Give the matter the unified values of its locked elements as a new revision (submitted to the
-    page's workflow when it has one). Returns False when nothing deviates."""
+    page's workflow when it has one, unless `submit` is False). Returns False when nothing deviates."""
     page = MatterPage.objects.get(pk=matter.pk)
     latest = page.get_latest_revision_as_object()
     unified = unified if unified is not None else unified_set_for(latest)
@@ -302,7 +302,8 @@ def adopt(matter: MatterPage, user=None, unified: UnifiedElementSet | None = Non
         for deviation in found:
             deviation.element.apply(latest, unified)
         latest.save_revision(user=user, log_action=True, clean=False)
-        _start_workflow(latest, user)
+        if submit:
+            _start_workflow(latest, user)
     return True
 
 

@@ -65,6 +65,13 @@ def _propagate(request, instance):
 hooks.register("after_edit_snippet", _propagate)
 hooks.register("after_create_snippet", _propagate)
 
+
+@hooks.register("after_create_page")
+def _inherit_unified_elements(request, page):
+    """A new matter under a unified catalogue item inherits its locked elements (a draft revision on top)."""
+    if isinstance(page.specific, MatterPage) and unified.adopt(page.specific, user=request.user, submit=False):
+        messages.info(request, "本事项已按基本目录继承十统一要素（办结时限、申请材料等），请核对后提交审核。")
+
 # —— releases ——
 class ReleaseForm(forms.Form):
     label = forms.CharField(label="版本名称", max_length=50, help_text="如“2027年版”。")

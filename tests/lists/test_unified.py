@@ -123,3 +123,19 @@ def test_which_elements_are_locked_is_configuration(site_pages):
         assert [d.element.key for d in unified.deviations(matter)] == ["legal_limit"]
     with override_settings(CATALOGUE_UNIFIED_ELEMENTS=["no_such_element"]), pytest.raises(ValueError, match="no_such_element"):
         unified.deviations(matter)
+
+
+def test_a_new_matter_inherits_the_unified_elements_of_its_catalogue_item(site_pages, client):
+    from tests.factories import DepartmentPageFactory
+
+    item = CatalogueItemFactory(code="440104099005", name="测试许可五")
+    UnifiedElementSet.objects.create(catalogue_item=item, legal_limit_value=30, materials="申请书\n营业执照")
+    department = DepartmentPageFactory()
+    client.force_login(SuperUserFactory(username="admin"))
+    data = _edit_data(MatterPage(title="新事项", slug="xin", code="11440000NEW000000000000000000001", catalogue_item=item,
+                                 matter_type="01", exercise_level="province", power_source="statutory", status="active", handling_type="promised"))
+    response = client.post(f"/admin/pages/add/catalogue/matterpage/{department.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    latest = MatterPage.objects.get(code="11440000NEW000000000000000000001").get_latest_revision_as_object()
+    assert latest.legal_limit_value == Decimal(30)
+    assert [m.name for m in latest.materials.all()] == ["申请书", "营业执照"]
