@@ -23,6 +23,7 @@ from catalogue.models import DepartmentPage, MatterList, MatterPage, PowerEntry,
 from catalogue.powers.build import consistency_report
 from catalogue.spreadsheets.implementation import export_workbook, import_workbook
 from catalogue.spreadsheets.powers import import_powers
+from catalogue.spreadsheets.selections import import_selections
 from catalogue.spreadsheets.tables import XLSX_CONTENT_TYPE, SpreadsheetError
 
 
@@ -98,6 +99,27 @@ def release_publish_view(request, pk):
         {"matter_list": matter_list, "form": form, "count": len(rows), "latest": latest, "changes": changes[:200],
          "summary": summarise(changes), "releases": matter_list.releases.order_by("-number"), "page_title": f"发布：{matter_list.title}"},
     )
+
+class SelectionUploadForm(forms.Form):
+    file = forms.FileField(label="选定事项表（XLSX 或 CSV，列：实施编码、说明）")
+
+
+def selection_import_view(request, pk):
+    _require(request, "catalogue.change_matterlist")
+    matter_list = get_object_or_404(MatterList, pk=pk)
+    form = SelectionUploadForm(request.POST or None, request.FILES or None)
+    result, error = None, None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = import_selections(matter_list, upload.read(), upload.name)
+        except SpreadsheetError as exc:
+            error = str(exc)
+    return TemplateResponse(
+        request, "catalogue/admin/selection_import.html",
+        {"matter_list": matter_list, "form": form, "result": result, "error": error, "page_title": f"导入选定事项：{matter_list.title}"},
+    )
+
 
 # —— 十统一 deviation report ——
 class DeviationReportView(ReportView):
@@ -210,6 +232,7 @@ def figures_admin_view(request):
 def register_urls():
     return [
         path("lists/<int:pk>/publish/", release_publish_view, name="lists_admin_releases"),
+        path("lists/<int:pk>/import/", selection_import_view, name="lists_admin_selection_import"),
         path("lists/deviations/", DeviationReportView.as_view(), name="lists_admin_deviations"),
         path("lists/deviations/results/", DeviationReportView.as_view(results_only=True), name="lists_admin_deviations_results"),
         path("lists/adopt/<int:page_id>/", adopt_view, name="lists_admin_adopt"),
@@ -243,4 +266,6 @@ def release_button(snippet, user, next_url=None):
 
     if isinstance(snippet, MatterList) and user.has_perm("catalogue.add_listrelease"):
         yield SnippetListingButton("发布新版本", reverse("lists_admin_releases", args=[quote(snippet.pk)]), icon_name="upload", priority=15)
+    if isinstance(snippet, MatterList) and snippet.is_selected_kind and user.has_perm("catalogue.change_matterlist"):
+        yield SnippetListingButton("导入选定事项", reverse("lists_admin_selection_import", args=[quote(snippet.pk)]), icon_name="download", priority=16)
 

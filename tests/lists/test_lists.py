@@ -196,3 +196,26 @@ def test_publish_demo_lists_is_idempotent(corpus):
     # 前置事项 has no selection yet: no empty release
     assert not MatterList.objects.get(slug="qianzhi").releases.exists()
     assert Decimal(MatterPage.objects.get(title="食品经营许可").promised_limit_value) == 5
+
+
+def test_selected_list_imported_from_csv_all_or_nothing(corpus, client):
+    from tests.factories import SuperUserFactory
+
+    intermediary = make_list(ListKind.INTERMEDIARY)
+    MatterListSelection.objects.create(matter_list=intermediary, matter=corpus["licence"], note="原有")
+    client.force_login(SuperUserFactory(username="admin"))
+    good = f"实施编码,说明\n{corpus['charged'].code},检验检测报告 收费按合同\n{corpus['annual'].code},\n".encode("utf-8-sig")
+    bad = f"实施编码,说明\n{corpus['charged'].code},x\nNO-SUCH-CODE,y\n{corpus['charged'].code},z\n".encode()
+    for name, content in (("bad.csv", bad),):
+        upload = io.BytesIO(content)
+        upload.name = name
+        html = client.post(f"/admin/lists/{intermediary.pk}/import/", {"file": upload}).content.decode()
+        assert "第3行“实施编码”列：没有实施编码为“NO-SUCH-CODE”的在用事项。" in html
+        assert "第4行“实施编码”列：与第2行重复。" in html
+    assert codes(intermediary) == {"食品经营许可"}  # nothing changed
+    upload = io.BytesIO(good)
+    upload.name = "good.csv"
+    html = client.post(f"/admin/lists/{intermediary.pk}/import/", {"file": upload}).content.decode()
+    assert "已导入 2 项选定事项" in html
+    assert codes(intermediary) == {"特种设备检验", "检验检测机构资质年审"}
+    assert {r["name"]: r["note"] for r in intermediary.current_rows()}["特种设备检验"] == "检验检测报告 收费按合同"
