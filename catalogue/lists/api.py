@@ -1,6 +1,8 @@
 """JSON API of the lists, their releases and diffs, the 权责清单 and the reform figures (/api/v1/)."""
 
 import django_filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
@@ -44,6 +46,7 @@ def release_summary(release: ListRelease, request) -> dict:
 class ListIndexView(APIView):
     """Every list with its current count and latest release."""
 
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="lists_index")
     def get(self, request):
         data = []
         for matter_list in MatterList.objects.all():
@@ -60,6 +63,7 @@ class ListIndexView(APIView):
 class ListDetailView(APIView):
     """The current rows of a list (what its next release would freeze)."""
 
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="lists_detail")
     def get(self, request, slug):
         matter_list = _list_or_404(slug)
         rows = [public_row(r) for r in matter_list.current_rows()]
@@ -70,6 +74,7 @@ class ListDetailView(APIView):
 
 
 class ReleaseListView(APIView):
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="lists_releases")
     def get(self, request, slug):
         matter_list = _list_or_404(slug)
         releases = [release_summary(r, request) for r in matter_list.releases.order_by("-number")]
@@ -77,6 +82,7 @@ class ReleaseListView(APIView):
 
 
 class ReleaseDetailView(APIView):
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="lists_release_detail")
     def get(self, request, slug, number):
         release = _release_or_404(_list_or_404(slug), number)
         return Response(dict(release_summary(release, request), rows=[public_row(r) for r in release.rows]))
@@ -85,6 +91,7 @@ class ReleaseDetailView(APIView):
 class ReleaseDiffView(APIView):
     """Per matter 新增 / 取消 / 下放 / 调整 between release `from` (default: the previous one) and this one."""
 
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="lists_release_diff")
     def get(self, request, slug, number):
         matter_list = _list_or_404(slug)
         release = _release_or_404(matter_list, number)
@@ -171,6 +178,7 @@ class FiguresView(APIView):
     """Reform figures of the current data; with `from` and `to` (current, <list slug>:<n>, or a date) also
     the figures between them."""
 
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="figures")
     def get(self, request):
         data = {"current": figures_service.current_figures(), "stated_baselines": {
             "note": figures_service.BASELINE_NOTE, "figures": figures_service.STATED_BASELINES}}
