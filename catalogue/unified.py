@@ -187,9 +187,15 @@ def locked_keys() -> list[str]:
 
 
 def unified_set_for(matter: MatterPage) -> UnifiedElementSet | None:
-    if not matter.catalogue_item_id:
-        return None
-    return UnifiedElementSet.objects.filter(catalogue_item_id=matter.catalogue_item_id).select_related("catalogue_item").first()
+    """The unified elements that govern a matter: its catalogue item's own, else the nearest parent's
+    (a 子项 without its own set follows its 主项)."""
+    item_id = matter.catalogue_item_id
+    while item_id is not None:
+        found = UnifiedElementSet.objects.filter(catalogue_item_id=item_id).select_related("catalogue_item").first()
+        if found is not None:
+            return found
+        item_id = CatalogueItem.objects.filter(pk=item_id).values_list("parent_id", flat=True).first()
+    return None
 
 
 def locked_elements(unified: UnifiedElementSet | None) -> list[Element]:
@@ -308,7 +314,8 @@ def adopt(matter: MatterPage, user=None, unified: UnifiedElementSet | None = Non
 
 
 def matters_under(item: CatalogueItem):
-    return MatterPage.objects.filter(Q(catalogue_item=item) | Q(catalogue_item__parent=item))
+    """Matters of the item, and of its 子项 that have no unified elements of their own."""
+    return MatterPage.objects.filter(Q(catalogue_item=item) | Q(catalogue_item__parent=item, catalogue_item__unified_elements__isnull=True))
 
 
 def propagate(unified: UnifiedElementSet, user=None) -> list[str]:
@@ -322,15 +329,19 @@ def deviation_report():
     sets = {u.catalogue_item_id: u for u in UnifiedElementSet.objects.select_related("catalogue_item")}
     if not sets or not locked_keys():
         return []
+    parents = dict(CatalogueItem.objects.filter(parent_id__in=sets.keys()).values_list("pk", "parent_id"))
+    governing = {item_id: sets[item_id] for item_id in sets}
+    governing.update({child: sets[parent] for child, parent in parents.items() if child not in sets})
     matters = (
-        MatterPage.objects.live().public_listing().filter(catalogue_item_id__in=sets.keys())
+        MatterPage.objects.live().public_listing().filter(catalogue_item_id__in=governing.keys())
         .prefetch_related("conditions", "materials", "steps", "fees", "legal_bases", "results").order_by("catalogue_item__code", "code")
     )
     report = []
     for matter in matters:
-        found = deviations(matter, sets[matter.catalogue_item_id])
+        unified_set = governing[matter.catalogue_item_id]
+        found = deviations(matter, unified_set)
         if found:
-            report.append((matter, sets[matter.catalogue_item_id], found))
+            report.append((matter, unified_set, found))
     return report
 
 

@@ -139,3 +139,17 @@ def test_a_new_matter_inherits_the_unified_elements_of_its_catalogue_item(site_p
     latest = MatterPage.objects.get(code="11440000NEW000000000000000000001").get_latest_revision_as_object()
     assert latest.legal_limit_value == Decimal(30)
     assert [m.name for m in latest.materials.all()] == ["申请书", "营业执照"]
+
+
+def test_a_sub_item_without_its_own_set_follows_its_main_item(site_pages):
+    main = CatalogueItemFactory(code="440104099006", name="主项")
+    sub = CatalogueItemFactory(code="440104099006001", name="子项", parent=main, level="sub")
+    own = CatalogueItemFactory(code="440104099006002", name="自有子项", parent=main, level="sub")
+    follower = MatterPageFactory(catalogue_item=sub, legal_limit_value=20)
+    independent = MatterPageFactory(catalogue_item=own, legal_limit_value=20)
+    main_set = UnifiedElementSet.objects.create(catalogue_item=main, legal_limit_value=10)
+    UnifiedElementSet.objects.create(catalogue_item=own, legal_limit_value=20)
+    assert unified.unified_set_for(follower) == main_set
+    assert [m.code for m, _, _ in unified.deviation_report()] == [follower.code]
+    assert unified.propagate(main_set) == [follower.code]
+    assert independent.get_latest_revision_as_object().legal_limit_value == Decimal(20)
