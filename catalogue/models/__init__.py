@@ -1,5 +1,6 @@
+from .organisations import DepartmentIndexPage, DepartmentPage, Region, Window  # noqa: F401
+from .navigation import ServiceObject, Theme  # noqa: F401
 from .catalogue_items import CatalogueItem  # noqa: F401
-from .lists import ListKind, ListRelease, MatterList, MatterListSelection  # noqa: F401
 from .materials import SharedMaterial  # noqa: F401
 from .matters import (  # noqa: F401
     MatterAlias,
@@ -14,7 +15,6 @@ from .matters import (  # noqa: F401
     MatterSpecialStep,
     MatterStep,
 )
-from .navigation import ServiceObject, Theme  # noqa: F401
-from .organisations import DepartmentIndexPage, DepartmentPage, Region, Window  # noqa: F401
-from .powers import PowerBasis, PowerEntry, PowerType, ResponsibilityItem, ResponsibilityStage  # noqa: F401
 from .unified import UnifiedElementSet  # noqa: F401
+from .lists import ListKind, ListRelease, MatterList, MatterListSelection  # noqa: F401
+from .powers import PowerBasis, PowerEntry, PowerType, ResponsibilityItem, ResponsibilityStage  # noqa: F401
