@@ -24,8 +24,17 @@ def _live_rows(formset):
 
 
 class MatterPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from catalogue import unified  # 十统一: locked elements are read-only, with their source
+
+        unified.lock_form(self)
+
     def clean(self):
         cleaned = super().clean()
+        from catalogue import unified
+
+        unified.clean_locked_rows(self)
         legal = TimeLimit(cleaned.get("legal_limit_value"), cleaned.get("legal_limit_unit") or TimeUnit.WORKING_DAYS)
         promised = TimeLimit(cleaned.get("promised_limit_value"), cleaned.get("promised_limit_unit") or TimeUnit.WORKING_DAYS)
         if promised.value == Decimal(0):

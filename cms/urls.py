@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/", include("catalogue.api.urls")),
     path("m/<str:code>/", catalogue_views.matter_short_url, name="matter_short_url"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("catalogue.lists.urls")),
 ]
 
 if settings.DEBUG:

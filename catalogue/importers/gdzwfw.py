@@ -8,7 +8,6 @@ may hold "不收费". The reader decides by content, not by file name.
 import json
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 
 from catalogue import validation
 from catalogue.choices import AliasKind, CatalogueLevel, ExerciseLevel, HandlingType, MatterType, OnlineDepth

@@ -164,3 +164,6 @@ LOGGING = {
 import logging  # noqa: E402
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
+
+# 十统一: the unified elements an implementing matter may not change locally (keys of catalogue.unified.ELEMENTS).
+CATALOGUE_UNIFIED_ELEMENTS = ["matter_type", "legal_limit", "promised_limit", "charges", "legal_bases", "conditions", "materials", "results"]
