@@ -3,11 +3,13 @@ non-blocking 兜底条款 warnings shown after an editor saves a matter."""
 
 import django_filters
 from django.contrib import messages
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import ParentPageColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -16,18 +18,11 @@ from catalogue.guide_warnings import matter_warnings
 from catalogue.models import CatalogueItem, DepartmentPage, MatterPage, Region, ServiceObject, SharedMaterial, Theme, Window
 
 
-class PublishingState:
-    LIVE = "live"
-    DRAFT = "draft"
-    CHANGED = "changed"
-    IN_MODERATION = "in_moderation"
-
-    choices = [
-        (LIVE, "已发布"),
-        (CHANGED, "已发布，有未发布的修改"),
-        (DRAFT, "草稿（未发布）"),
-        (IN_MODERATION, "审核中"),
-    ]
+class PublishingState(models.TextChoices):
+    LIVE = "live", "已发布"
+    CHANGED = "changed", "已发布，有未发布的修改"
+    DRAFT = "draft", "草稿（未发布）"
+    IN_MODERATION = "in_moderation", "审核中"
 
 
 class MatterPageFilterSet(PageListingViewSet.filterset_class):
@@ -55,7 +50,8 @@ class MatterPageFilterSet(PageListingViewSet.filterset_class):
         if value == PublishingState.DRAFT:
             return queryset.filter(live=False)
         if value == PublishingState.IN_MODERATION:
-            return queryset.filter(Q(_workflow_states__status="in_progress")).distinct()
+            in_moderation = WorkflowState.objects.active().filter(base_content_type=ContentType.objects.get_for_model(Page))
+            return queryset.filter(pk__in=[int(pk) for pk in in_moderation.values_list("object_id", flat=True)])
         return queryset
 
 

@@ -77,6 +77,9 @@ def test_conditions_and_materials(radio):
     ] == row["material_intro"]
     keys = {"name", "necessity", "kind", "form", "originals", "copies", "source", "paper_size", "source_body", "situation", "shared_material"}
     assert all(keys <= set(m) for m in radio["materials"])
+    # The 广东 export gives material names only: necessity, kind, form and counts stay unstated, not invented.
+    assert {(m["necessity"], m["kind"], m["form"], m["originals"], m["copies"], m["source"]) for m in radio["materials"]} == {("", "", "", None, None, "")}
+    assert radio["conditions"] == ["取得无线电频率使用许可，申请人需满足以下全部申请条件："]
 
 
 def test_where_and_how(radio):
