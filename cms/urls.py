@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/docs/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_docs"),
     path("api/v1/", include("catalogue.api.urls")),
     path("m/<str:code>/", catalogue_views.matter_short_url, name="matter_short_url"),
+    path("", include("catalogue.print_urls")),
 ]
 
 if settings.DEBUG:

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "cms",
     "catalogue",
     "search",
+    "cms.printing",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -131,6 +132,10 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.admin_backend"},
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+
+# Background tasks (print cache, booklets): one thread in the web process; tests run them immediately.
+TASKS = {"default": {"BACKEND": "cms.printing.task_backend.ThreadBackend"}}
+NOTICE_RETENTION_DAYS = int(os.environ.get("NOTICE_RETENTION_DAYS", "180"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
