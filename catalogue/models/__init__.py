@@ -15,3 +15,4 @@ from .matters import (  # noqa: F401
     MatterSpecialStep,
     MatterStep,
 )
+from .notices import Notice, NoticeCounter, NoticeKind, NoticePrint  # noqa: F401
