@@ -7,6 +7,7 @@ from datetime import datetime
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 from wagtail.models import PageLogEntry, Revision
 
 from cms.printing.registry import BuiltPDF, Printable, register
@@ -142,3 +143,96 @@ def print_urls(matter: MatterPage) -> dict:
     }
 
 
+
+
+# —— 服务指南汇编 (booklets) ——
+
+
+def booklet_matters(booklet):
+    from cms.printing.models import BookletKind
+
+    from .choices import HandlingType, MatterType
+
+    matters = MatterPage.objects.live().public_listing()
+    if booklet.kind == BookletKind.DEPARTMENT:
+        matters = matters.child_of(booklet.department)
+    elif booklet.kind == BookletKind.WINDOW:
+        matters = matters.filter(windows=booklet.window)
+    else:
+        filters = {
+            "immediate": {"handling_type": HandlingType.IMMEDIATE},
+            "promised": {"handling_type": HandlingType.PROMISED},
+            "licensing": {"matter_type": MatterType.LICENSING},
+            "public_service": {"matter_type": MatterType.PUBLIC_SERVICE},
+        }
+        matters = matters.filter(**filters[booklet.list_key])
+    return matters.exclude(live_revision__isnull=True).order_by("path")
+
+
+def render_booklet(booklet, matters, progress=lambda done, total, stage: None):
+    """The booklet as one WeasyPrint document: cover, contents with target-counter page numbers, then each guide
+    on a new page with its own running header, footer (code, version, QR) and bookmarks."""
+    from django.template.loader import render_to_string
+
+    revisions = Revision.objects.in_bulk([m.live_revision_id for m in matters])
+    total = len(matters)
+    sections = []
+    for done, matter in enumerate(matters, start=1):
+        revision = revisions[matter.live_revision_id]
+        sections.append(render_to_string(SECTIONS, {**matter_context(revision.as_object(), revision), "bm": 1, "print_time": timezone.localtime()}))
+        if done % 10 == 0 or done == total:
+            progress(done, total, "准备内容")
+    progress(total, total, "排版")
+    context = {
+        "booklet": booklet,
+        "title": booklet.display_title,
+        "matters": matters,
+        "sections": sections,  # rendered (and escaped) by the guide template
+    }
+    return render_document("catalogue/print/booklet.html", context)
+
+
+def build_booklet(booklet_id: int) -> None:
+    from django.core.files.base import ContentFile
+
+    from cms.printing.models import Booklet, BookletStatus
+
+    booklet = Booklet.objects.get(pk=booklet_id)
+
+    def progress(done, total, stage):
+        Booklet.objects.filter(pk=booklet_id).update(progress_done=done, progress_total=total, stage=stage, status=BookletStatus.RUNNING)
+
+    try:
+        matters = list(booklet_matters(booklet))
+        if not matters:
+            Booklet.objects.filter(pk=booklet_id).update(
+                status=BookletStatus.FAILED, error="汇编范围内没有已发布的事项，未生成文件。", finished_at=timezone.now()
+            )
+            return
+        progress(0, len(matters), "收集事项")
+        document = render_booklet(booklet, matters, progress)
+        progress(len(matters), len(matters), "写出 PDF")
+        data = document.write_pdf()
+        booklet.refresh_from_db()
+        booklet.file.save(f"booklet-{booklet.pk}.pdf", ContentFile(data), save=False)
+        booklet.pages = len(document.pages)
+        booklet.status = BookletStatus.DONE
+        booklet.stage = "完成"
+        booklet.finished_at = timezone.now()
+        booklet.save()
+    except Exception as exc:
+        Booklet.objects.filter(pk=booklet_id).update(status=BookletStatus.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000], finished_at=timezone.now())
+        raise
+
+
+@task()
+def build_booklet_task(booklet_id: int) -> int:
+    build_booklet(booklet_id)
+    return booklet_id
+
+
+def request_booklet(booklet) -> None:
+    """Queue the booklet's build once the transaction that created it commits."""
+    from django.db import transaction
+
+    transaction.on_commit(lambda: build_booklet_task.enqueue(booklet.pk))

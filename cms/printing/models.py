@@ -80,6 +80,15 @@ class Booklet(models.Model):
     def __str__(self):
         return self.display_title
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        required = {BookletKind.DEPARTMENT: ("department", "请选择部门。"), BookletKind.WINDOW: ("window", "请选择窗口。"),
+                    BookletKind.LIST: ("list_key", "请选择清单。")}
+        field, message = required[self.kind]
+        if not getattr(self, field if field == "list_key" else f"{field}_id"):
+            raise ValidationError({field: message})
+
     @property
     def display_title(self) -> str:
         if self.title:
