@@ -47,7 +47,13 @@ def _wrapped(function, *args):
     return result, peak_mib()
 
 
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def fetch(url: str) -> tuple[float, bytes]:
+    """One request through Django's full stack (URL, view, storage), timed from request to last byte."""
     from django.test import Client
 
     started = time.perf_counter()
@@ -88,12 +94,12 @@ def booklet(count: int):
 
     matters = list(MatterPage.objects.live().exclude(live_revision__isnull=True).order_by("path")[:count])
     record = Booklet(kind=BookletKind.LIST, list_key="licensing", title=f"{len(matters)}项服务指南汇编（基准）")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     document = render_booklet(record, matters)
     laid_out = time.perf_counter()
     data = document.write_pdf()
     done = time.perf_counter()
-    return len(matters), len(document.pages), laid_out - started, done - laid_out, done - started, len(data)
+    return len(matters), len(document.pages), laid_out - started, done - laid_out, done - started, cpu_seconds() - cpu, len(data)
 
 
 def main():
@@ -119,8 +125,10 @@ def main():
     rows.write_text("\n".join(lines[:wanted]) + "\n", encoding="utf-8")
     started = time.perf_counter()
     call_command("import_gdzwfw", rows, stdout=open(os.devnull, "w"))
+    print(f"load average before measuring: {os.getloadavg()[0]:.1f} (2 cores)")
     print(f"setup: imported {wanted} real matters in {time.perf_counter() - started:.1f} s (no PDFs built during the import)")
 
+    sys.stdout.flush()
     (first, warm, size), mem = in_child(handout_cold)
     print(f"handout cold, fresh process : {first * 1000:7.0f} ms   peak {mem:6.0f} MiB   ({size // 1024} KiB)")
     print(f"handout uncached, warm proc : {warm * 1000:7.0f} ms")
@@ -129,9 +137,9 @@ def main():
     (elapsed, size), mem = in_child(guide)
     print(f"full guide (19 materials)   : {elapsed * 1000:7.0f} ms   peak {mem:6.0f} MiB   ({size // 1024} KiB)")
     if args.booklet:
-        (n, pages, layout, write, total, size), mem = in_child(booklet, args.booklet)
+        (n, pages, layout, write, total, cpu, size), mem = in_child(booklet, args.booklet)
         print(
-            f"booklet of {n} guides        : {total:7.1f} s (layout {layout:.1f} s, write {write:.1f} s)   "
+            f"booklet of {n} guides        : {total:7.1f} s wall, {cpu:.1f} s CPU (layout {layout:.1f} s, write {write:.1f} s)   "
             f"{pages} pages   peak {mem:6.0f} MiB   ({size // 1024 // 1024} MiB file)"
         )
 

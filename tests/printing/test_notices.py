@@ -134,3 +134,10 @@ def test_purge_removes_applicant_data_after_the_retention_period(matter, clerk, 
     recent.refresh_from_db()
     assert old.applicant_name == "" and old.purged_at is not None and old.number.endswith("1号")
     assert recent.applicant_name == "周八" and recent.purged_at is None
+
+
+def test_admin_menu_links_the_notices(client, clerk):
+    client.force_login(clerk)
+    page = client.get("/admin/").content.decode()  # the sidebar menu is JSON with unicode-escaped labels
+    assert "/counter/notices/" in page and "/admin/booklets/" in page
+    assert "窗口文书".encode("unicode_escape").decode() in page or "窗口文书" in page
