@@ -67,24 +67,30 @@ def handout_cold():
     from cms.printing.models import PrintedFile
 
     PrintedFile.objects.all().delete()
+    cpu = cpu_seconds()
     first, body = fetch(f"/m/{HANDOUT_CODE}/handout.pdf")
+    first_cpu = cpu_seconds() - cpu
     PrintedFile.objects.all().delete()
+    cpu = cpu_seconds()
     warm, _ = fetch(f"/m/{HANDOUT_CODE}/handout.pdf")
-    return first, warm, len(body)
+    return first, first_cpu, warm, cpu_seconds() - cpu, len(body)
 
 
 def handout_cached():
     fetch(f"/m/{HANDOUT_CODE}/handout.pdf")  # stored by now
-    times = [fetch(f"/m/{HANDOUT_CODE}/handout.pdf")[0] for _ in range(50)]
-    return statistics.median(times), max(times)
+    times, cpu = [], cpu_seconds()
+    for _ in range(50):
+        times.append(fetch(f"/m/{HANDOUT_CODE}/handout.pdf")[0])
+    return statistics.median(times), max(times), (cpu_seconds() - cpu) / 50
 
 
 def guide():
     from cms.printing.models import PrintedFile
 
     PrintedFile.objects.filter(variant="guide").delete()
+    cpu = cpu_seconds()
     elapsed, body = fetch(f"/m/{GUIDE_CODE}/guide.pdf")
-    return elapsed, len(body)
+    return elapsed, cpu_seconds() - cpu, len(body)
 
 
 def booklet(count: int):
@@ -129,13 +135,13 @@ def main():
     print(f"setup: imported {wanted} real matters in {time.perf_counter() - started:.1f} s (no PDFs built during the import)")
 
     sys.stdout.flush()
-    (first, warm, size), mem = in_child(handout_cold)
-    print(f"handout cold, fresh process : {first * 1000:7.0f} ms   peak {mem:6.0f} MiB   ({size // 1024} KiB)")
-    print(f"handout uncached, warm proc : {warm * 1000:7.0f} ms")
-    (median, worst), mem = in_child(handout_cached)
-    print(f"handout cached (median/max) : {median * 1000:7.1f} ms / {worst * 1000:.1f} ms   peak {mem:6.0f} MiB")
-    (elapsed, size), mem = in_child(guide)
-    print(f"full guide (19 materials)   : {elapsed * 1000:7.0f} ms   peak {mem:6.0f} MiB   ({size // 1024} KiB)")
+    (first, first_cpu, warm, warm_cpu, size), mem = in_child(handout_cold)
+    print(f"handout cold, fresh process : {first * 1000:7.0f} ms wall, {first_cpu * 1000:.0f} ms CPU   peak {mem:6.0f} MiB   ({size // 1024} KiB)")
+    print(f"handout uncached, warm proc : {warm * 1000:7.0f} ms wall, {warm_cpu * 1000:.0f} ms CPU")
+    (median, worst, cached_cpu), mem = in_child(handout_cached)
+    print(f"handout cached (median/max) : {median * 1000:7.1f} ms / {worst * 1000:.1f} ms wall, {cached_cpu * 1000:.1f} ms CPU (mean)   peak {mem:6.0f} MiB")
+    (elapsed, guide_cpu, size), mem = in_child(guide)
+    print(f"full guide (19 materials)   : {elapsed * 1000:7.0f} ms wall, {guide_cpu * 1000:.0f} ms CPU   peak {mem:6.0f} MiB   ({size // 1024} KiB)")
     if args.booklet:
         (n, pages, layout, write, total, cpu, size), mem = in_child(booklet, args.booklet)
         print(

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import select_template
 from wagtail.models import Revision
 
-from cms.printing.cache import get_or_build
+from cms.printing.cache import get_or_build, stored
 
 from .models import MatterPage
 from .printing import VARIANTS, print_urls, published_versions, version_url
@@ -31,17 +31,15 @@ def matter_pdf(request, code: str, filename: str):
     if variant is None:
         raise Http404("没有这种打印文档")
     matter = _live_matter(code)
-    revision = Revision(pk=matter.live_revision_id)
-    printed = _stored_or_build(matter, revision, variant)
+    printed = _stored_or_build(matter, matter.live_revision_id, variant)
     return _pdf_response(printed, f"{code}-{filename}")
 
 
-def _stored_or_build(matter, revision, variant):
-    from cms.printing.cache import stored
-
-    printed = stored(matter, revision.pk, variant)
+def _stored_or_build(matter, revision_id: int, variant: str):
+    """The hot path reads two rows (matter, stored file); the revision is loaded only to build."""
+    printed = stored(matter, revision_id, variant)
     if printed is None:
-        printed = get_or_build(matter, Revision.objects.get(pk=revision.pk), variant)
+        printed = get_or_build(matter, Revision.objects.get(pk=revision_id), variant)
     return printed
 
 
@@ -58,7 +56,7 @@ def matter_version_pdf(request, code: str, number: int, filename: str):
         raise Http404("没有这种打印文档")
     matter = _live_matter(code)
     version, _ = _version(matter, number)
-    printed = _stored_or_build(matter, Revision(pk=version.revision_id), variant)
+    printed = _stored_or_build(matter, version.revision_id, variant)
     return _pdf_response(printed, f"{code}-v{number}-{filename}")
 
 

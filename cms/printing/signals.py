@@ -1,5 +1,6 @@
 """Publishing is the event: the print cache is filled after the publish commits, never from drafts."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.dispatch import receiver
@@ -10,7 +11,9 @@ from .registry import builds_are_deferred, printables_for
 
 @receiver(page_published)
 def build_on_publish(sender, instance, revision, **kwargs):
-    if not printables_for(type(instance)) or builds_are_deferred():
+    if not getattr(settings, "PRINT_BUILD_ON_PUBLISH", True) or not printables_for(type(instance)):
+        return
+    if builds_are_deferred():
         return  # bulk imports: the files are built lazily on the first request
     content_type_id = ContentType.objects.get_for_model(type(instance)).pk
 

@@ -130,7 +130,8 @@ def test_pdf_is_built_once_then_served_from_the_cache(client, real_matters):
     assert stored.revision_id == matter.live_revision_id and stored.pages == 1
 
 
-def test_new_version_prints_anew_and_old_qr_says_what_changed(client, real_matters, tmp_path, django_capture_on_commit_callbacks):
+def test_new_version_prints_anew_and_old_qr_says_what_changed(client, real_matters, tmp_path, django_capture_on_commit_callbacks, settings):
+    settings.PRINT_BUILD_ON_PUBLISH = True
     matter = real_matters.get(code=RADIO_CODE)
     get_pdf(client, f"/m/{matter.code}/handout.pdf")
     draft = matter.get_latest_revision_as_object()
@@ -152,7 +153,8 @@ def test_new_version_prints_anew_and_old_qr_says_what_changed(client, real_matte
     assert "第1版" in old and "10个工作日" in old
 
 
-def test_bulk_import_builds_nothing_then_first_request_builds(client, db, tmp_path, django_capture_on_commit_callbacks):
+def test_bulk_import_builds_nothing_then_first_request_builds(client, db, tmp_path, django_capture_on_commit_callbacks, settings):
+    settings.PRINT_BUILD_ON_PUBLISH = True  # on, as in production: the import's bulk mode is what skips the builds
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         import_real_rows(tmp_path, [RADIO_LINE, MOST_MATERIALS_LINE])
     assert PrintedFile.objects.count() == 0

@@ -40,7 +40,7 @@ def test_numbers_are_per_body_type_and_year(matter, clerk):
     assert [first.number, second.number, accepted.number] == [f"粤测补正〔{year}〕1号", f"粤测补正〔{year}〕2号", f"粤测受理〔{year}〕1号"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keep the migrations' root page for later tests
 def test_concurrent_numbering_has_no_gaps_or_duplicates():
     assert connection.vendor != "sqlite" or "memory" not in str(connection.settings_dict["NAME"]), "needs a file database"
     department = DepartmentPageFactory(short_name="粤并")

@@ -60,3 +60,23 @@ def test_print_menu_links_the_three_pdfs(db):
     for name in ("handout.pdf", "large-print.pdf", "guide.pdf"):
         assert f"/m/{matter.code}/{name}" in html
     assert "一次性告知单" in html and 'media="print"' in html
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keep the migrations' root page for later tests
+def test_thread_backend_builds_after_the_request_in_the_background(tmp_path, settings):
+    """The backend dev and production use: the task runs in the web process's worker thread."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from catalogue.models import MatterPage
+    from cms.printing import task_backend
+    from cms.printing.models import PrintedFile
+    from cms.printing.tasks import build_print_files
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    matter = MatterPageFactory(title="居民身份证申领", materials=["居民户口簿"])
+    backend = task_backend.ThreadBackend(alias="default", params={})
+    content_type = ContentType.objects.get_for_model(MatterPage)
+    result = backend.enqueue(build_print_files, [content_type.pk, matter.pk, matter.live_revision_id], {})
+    task_backend._executor.submit(lambda: None).result(timeout=120)  # one worker: FIFO, so the build is done
+    assert result.status == "SUCCESSFUL", result.errors
+    assert set(PrintedFile.objects.filter(object_id=matter.pk).values_list("variant", flat=True)) == {"handout", "guide", "large_print"}
