@@ -20,7 +20,6 @@ SECTIONS = "catalogue/print/_guide_sections.html"
 BASE = "printing/base.html"
 HANDOUT_TEMPLATES = (BASE, FOOTER, "catalogue/print/handout.html")
 GUIDE_TEMPLATES = (BASE, FOOTER, SECTIONS, "catalogue/print/guide.html")
-BOOKLET_TEMPLATES = (BASE, FOOTER, SECTIONS, "catalogue/print/booklet.html")
 HANDOUT_MAX_PAGES = 2
 
 
@@ -110,7 +109,7 @@ def build_handout(matter, revision, *, large_print: bool = False) -> BuiltPDF:
     context = {**matter_context(matter, revision), "large_print": large_print, "compact": False}
     document = render_document("catalogue/print/handout.html", context)
     rows = len(context["materials"]) + len(context["conditions"]) + len(context["steps"])
-    if not large_print and len(document.pages) > 1 and rows <= 14:
+    if not large_print and (len(document.pages) > HANDOUT_MAX_PAGES or (len(document.pages) > 1 and rows <= 14)):
         # Nearly one page: tighter spacing (type stays at 12 pt or more) often brings it onto one sheet.
         context["compact"] = True
         tighter = render_document("catalogue/print/handout.html", context)

@@ -33,6 +33,13 @@ class BookletEditView(generic.EditView):
         return booklet
 
 
+class BookletIndexView(generic.IndexView):
+    @property
+    def has_unfinished(self) -> bool:
+        """While a booklet is queued or building, the listing reloads itself to show its progress."""
+        return Booklet.objects.filter(status__in=[BookletStatus.PENDING, BookletStatus.RUNNING]).exists()
+
+
 class ProgressColumn(Column):
     def get_value(self, booklet):
         if booklet.status == BookletStatus.DONE:
@@ -51,6 +58,8 @@ class BookletViewSet(ModelViewSet):
     menu_order = 400
     add_to_admin_menu = True
     copy_view_enabled = False
+    index_view_class = BookletIndexView
+    index_template_name = "printing/booklet_index.html"
     add_view_class = BookletCreateView
     edit_view_class = BookletEditView
     form_fields = ["title", "kind", "department", "window", "list_key"]

@@ -10,6 +10,8 @@ GD = settings.DATA_DIR / "gd_gdzwfw_matters_2021.jsonl"
 MOST_MATERIALS_LINE = 265  # 社会团体成立登记: 19 materials, the most in the corpus
 MOST_MATERIALS_CODE = "1144000067157148822440192002002"
 NO_MATERIALS_LINE = 280
+LONGEST_CONDITIONS_LINE = 2102  # 机动车驾驶证初次申领: 1,049 characters of 受理条件
+BIGGEST_MIX_LINE = 2232  # 建设工程规划类许可证核发: long conditions and 16 materials
 RADIO_LINE = 20
 RADIO_CODE = "11440000696453330X2440104012001"
 

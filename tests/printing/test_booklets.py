@@ -110,9 +110,12 @@ def test_booklet_form_rejects_a_missing_scope(client, editor, db):
     assert Booklet.objects.count() == 0
 
 
-def test_unfinished_booklet_is_not_downloadable(client, department):
-    booklet = Booklet.objects.create(kind="department", department=department)
+def test_unfinished_booklet_is_not_downloadable_and_the_listing_shows_progress(client, editor, department):
+    booklet = Booklet.objects.create(kind="department", department=department, status=BookletStatus.RUNNING,
+                                     stage="准备内容", progress_done=2, progress_total=5)
     assert client.get(booklet.get_download_url()).status_code == 404
+    listing = client.get(reverse("booklets:index")).content.decode()
+    assert "准备内容：2/5（40%）" in listing and 'http-equiv="refresh"' in listing
 
 
 def test_api_lists_print_links_and_the_department_booklet(client, editor, department, django_capture_on_commit_callbacks):

@@ -9,6 +9,8 @@ from catalogue.models import MatterPage
 from cms.printing.models import PrintedFile
 
 from .conftest import (
+    BIGGEST_MIX_LINE,
+    LONGEST_CONDITIONS_LINE,
     MOST_MATERIALS_CODE,
     MOST_MATERIALS_LINE,
     NO_MATERIALS_LINE,
@@ -59,6 +61,16 @@ def test_handout_of_the_matter_with_most_materials(client, real_matters):
         assert f"事项编码：{matter.code}" in page
         assert "版本：第1版" in page and "打印时间：" in page
         assert f"/m/{matter.code}/" in page
+
+
+def test_the_longest_real_handouts_stay_within_two_pages(client, db, tmp_path):
+    import_real_rows(tmp_path, [LONGEST_CONDITIONS_LINE, BIGGEST_MIX_LINE])
+    for matter in MatterPage.objects.live():
+        pages = pdf_text(get_pdf(client, f"/m/{matter.code}/handout.pdf"))
+        assert len(pages) <= 2, matter.title
+        text = squeeze("".join(pages))
+        for condition in matter.conditions.all():
+            assert squeeze(condition.text)[:30] in text
 
 
 def test_short_handout_fits_one_page_with_tick_boxes(client, real_matters):
