@@ -20,6 +20,7 @@ urlpatterns = [
     path("m/<str:code>/", catalogue_views.matter_short_url, name="matter_short_url"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("catalogue.lists.urls")),
+    path("", include("catalogue.print_urls")),
 ]
 
 if settings.DEBUG:

@@ -121,8 +121,16 @@ class DepartmentField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, matter):
+        from cms.printing.models import Booklet
+
         department = matter.department
-        return {"name": department.title, "code": department.org_code, "region": department.region.name}
+        data = {"name": department.title, "code": department.org_code, "region": department.region.name}
+        booklet = Booklet.objects.filter(department=department, status="done").order_by("-finished_at").first()
+        if booklet is not None:  # 服务指南汇编, once one has been built
+            request = self.context.get("request")
+            url = booklet.get_download_url()
+            data["booklet_pdf"] = request.build_absolute_uri(url) if request else url
+        return data
 
 
 class MatterSummarySerializer(serializers.ModelSerializer):
@@ -172,6 +180,7 @@ class MatterSerializer(MatterSummarySerializer):
     cross_area_scope = label_of("cross_area_scope")
     windows = serializers.SerializerMethodField()
     short_url = serializers.SerializerMethodField()
+    print = serializers.SerializerMethodField()
 
     class Meta(MatterSummarySerializer.Meta):
         fields = MatterSummarySerializer.Meta.fields + [
@@ -182,7 +191,7 @@ class MatterSerializer(MatterSummarySerializer):
             "visits", "visits_reason", "cross_area_scope", "locations", "office_hours", "windows", "consult_phone",
             "consult_other", "complaint_phone", "complaint_other", "supports_appointment", "appointment_url",
             "supports_courier", "supports_online_payment", "supports_self_service", "faqs", "themes", "service_objects",
-            "aliases", "last_verified", "next_review", "short_url",
+            "aliases", "last_verified", "next_review", "short_url", "print",
         ]
 
     @extend_schema_field(
@@ -224,6 +233,13 @@ class MatterSerializer(MatterSummarySerializer):
         url = matter.get_short_url()
         return request.build_absolute_uri(url) if request else url
 
+    def get_print(self, matter) -> dict:
+        """The printed documents of the published version: handout_pdf, guide_pdf, large_print_pdf."""
+        from catalogue.printing import print_urls
+
+        request = self.context.get("request")
+        urls = print_urls(matter)
+        return {name: request.build_absolute_uri(url) if request else url for name, url in urls.items()}
 
 class DepartmentSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="title", read_only=True)

@@ -15,6 +15,7 @@ from .matters import (  # noqa: F401
     MatterStep,
 )
 from .navigation import ServiceObject, Theme  # noqa: F401
+from .notices import Notice, NoticeCounter, NoticeKind, NoticePrint  # noqa: F401
 from .organisations import DepartmentIndexPage, DepartmentPage, Region, Window  # noqa: F401
 from .powers import PowerBasis, PowerEntry, PowerType, ResponsibilityItem, ResponsibilityStage  # noqa: F401
 from .review_tasks import DepartmentReviewTask, DepartmentRole  # noqa: F401

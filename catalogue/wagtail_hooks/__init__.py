@@ -6,5 +6,6 @@ registrations in its own module here and is imported below, one line each.
 from catalogue.wagtail_hooks import (
     lists,  # noqa: F401  清单、版本、权责清单、十统一、改革成效
     matters,  # noqa: F401
+    printing,  # noqa: F401
     versioning,  # noqa: F401
 )

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "catalogue",
     "search",
     "standards",  # before wagtail: its publish_scheduled also updates standard statuses
+    "cms.printing",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -133,6 +134,10 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.admin_backend"},
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+
+# Background tasks (print cache, booklets): one thread in the web process; tests run them immediately.
+TASKS = {"default": {"BACKEND": "cms.printing.task_backend.ThreadBackend"}}
+NOTICE_RETENTION_DAYS = int(os.environ.get("NOTICE_RETENTION_DAYS", "180"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

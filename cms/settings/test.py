@@ -6,3 +6,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A file test database: threads (concurrent notice numbering) share it like real requests do; --reuse-db keeps it.
+DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+# Publishing in other suites' tests does not render PDFs; tests/printing switches it on where it is the subject.
+PRINT_BUILD_ON_PUBLISH = False

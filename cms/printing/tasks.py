@@ -1,0 +1,16 @@
+from django.contrib.contenttypes.models import ContentType
+from django_tasks import task
+from wagtail.models import Revision
+
+
+@task()
+def build_print_files(content_type_id: int, object_id: int, revision_id: int) -> int:
+    """Build every published-on-publish document of one object at one published revision."""
+    from .cache import build_all
+
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    obj = model._default_manager.filter(pk=object_id).first()
+    revision = Revision.objects.filter(pk=revision_id).first()
+    if obj is None or revision is None:
+        return 0
+    return len(build_all(obj, revision))
