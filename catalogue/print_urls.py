@@ -5,7 +5,6 @@ from cms.printing import views as printing_views
 from . import notice_views, print_views
 
 urlpatterns = [
-    path("m/<str:code>/v/<int:number>/", print_views.matter_print_version, name="matter_print_version"),
     path("m/<str:code>/v/<int:number>/<str:filename>", print_views.matter_version_pdf, name="matter_version_pdf"),
     path("m/<str:code>/<str:filename>", print_views.matter_pdf, name="matter_pdf"),
     path("print/booklets/<int:pk>.pdf", printing_views.booklet_pdf, name="booklet_pdf"),

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import Revision
 
 from cms.printing.registry import BuiltPDF, Printable, register
 from cms.printing.render import qr_svg_data_uri, render_document
@@ -34,20 +34,14 @@ class PublishedVersion:
 
 
 def published_versions(page) -> list[PublishedVersion]:
-    """Every published revision of a matter, numbered 1, 2, 3 … in publishing order."""
-    entries = (
-        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish", revision__isnull=False)
-        .order_by("timestamp", "pk")
-        .values_list("revision_id", "timestamp")
-    )
-    versions, seen = [], set()
-    for revision_id, timestamp in entries:
-        if revision_id not in seen:
-            seen.add(revision_id)
-            versions.append(PublishedVersion(len(versions) + 1, revision_id, timestamp))
-    if page.live_revision_id and page.live_revision_id not in seen:  # published without a log entry
-        versions.append(PublishedVersion(len(versions) + 1, page.live_revision_id, page.last_published_at or timezone.now()))
-    return versions
+    """The published versions of a matter, numbered as the public history numbers them (catalogue.MatterVersion)."""
+    from catalogue.versioning import versions_of
+
+    return [
+        PublishedVersion(v.number, v.revision_id, v.published_at)
+        for v in versions_of(page).only("number", "revision_id", "published_at")
+        if v.revision_id
+    ]
 
 
 def version_of_revision(page, revision_id: int) -> PublishedVersion | None:
@@ -60,7 +54,7 @@ def absolute(url: str) -> str:
 
 def version_url(code: str, number: int) -> str:
     """The address printed in the QR code: the version the sheet was printed from."""
-    return reverse("matter_print_version", args=[code, number])
+    return reverse("matter_version", args=[code, number])
 
 
 # —— the documents ——

@@ -4,7 +4,9 @@ superseded with a link to the current guide."""
 from django.http import Http404
 from django.template.loader import select_template
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
+from catalogue.change_log import change_log
 from catalogue.models import MatterPage, MatterVersion
 
 # The guide page template (public-site) renders the version like the current guide, with the notice slot;
@@ -30,6 +32,12 @@ def matter_version(request, code, number):
             "version": version,
             "current_version": current,
             "is_superseded": version.pk != current.pk,
+            # What a printed sheet of this version no longer says (the QR code on every printed page leads here).
+            "changes_since": change_log(version.snapshot, current.snapshot) if version.pk != current.pk else [],
+            "version_print_urls": {
+                name: reverse("matter_version_pdf", args=[code, number, filename])
+                for name, filename in (("handout_pdf", "handout.pdf"), ("guide_pdf", "guide.pdf"), ("large_print_pdf", "large-print.pdf"))
+            },
             "current_url": matter.url,
             "base_template": select_template(BASE_TEMPLATES).template.name,
         }

@@ -87,7 +87,7 @@ def test_qr_code_opens_the_printed_version(client, real_matters, tmp_path):
     assert decode_qr(data, tmp_path) == [f"http://127.0.0.1:8000/m/{matter.code}/v/1/"]
     response = client.get(f"/m/{matter.code}/v/1/")
     assert response.status_code == 200
-    assert "您手中的打印件是现行版本" in response.content.decode()
+    assert "这是现行版本" in response.content.decode()
 
 
 def test_matter_without_materials_still_prints(client, real_matters):
@@ -159,7 +159,7 @@ def test_new_version_prints_anew_and_old_qr_says_what_changed(client, real_matte
     assert "第2版" in text and "7个工作日" in text
     assert decode_qr(data, tmp_path) == [f"http://127.0.0.1:8000/m/{matter.code}/v/2/"]
     page = client.get(f"/m/{matter.code}/v/1/").content.decode()
-    assert "已不是现行版本" in page and "承诺办结时限" in page
+    assert "已不是现行版本" in page and "此后有变化的内容" in page and "承诺办结时限" in page
     # the old version stays printable at its own address
     old = squeeze(pdf_text(get_pdf(client, f"/m/{matter.code}/v/1/handout.pdf"))[0])
     assert "第1版" in old and "10个工作日" in old
