@@ -61,7 +61,9 @@ def test_old_version_page_shows_that_version_marked_superseded(client, matter):
     html = response.content.decode()
     assert response.status_code == 200
     assert "这是本事项的第1版" in html and "已被新版本替代" in html
-    assert "照片回执" not in html.split("历史版本")[0]  # version 1 had no 照片回执
+    notice, guide = html.split("此后有变化的内容", 1)[1].split("</ul>", 1)
+    assert "申请材料 新增：照片回执" in notice  # what a sheet printed from version 1 no longer says
+    assert "照片回执" not in guide.split("历史版本")[0]  # version 1 itself had no 照片回执
     assert "7个工作日" in html
     assert f'href="{matter.url}"' in html
     assert response["X-Robots-Tag"] == "noindex"
