@@ -10,6 +10,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import Substr
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -24,7 +25,8 @@ class NavItem:
 
 
 def main_menu(request, current_page=None) -> list[NavItem]:
-    """首页 / 个人办事 / 法人办事 / 部门: the same four ways in on every public page."""
+    """首页 / 个人办事 / 法人办事 / 部门, then the lists, the 权责清单 and the standards: the same ways in on every
+    public page."""
     from catalogue.models import DepartmentIndexPage
     from cms.models import HomePage
 
@@ -40,12 +42,17 @@ def main_menu(request, current_page=None) -> list[NavItem]:
     index = DepartmentIndexPage.objects.live().first()
     if index is not None:
         items.append((_("部门"), index.get_url(request), "departments"))
+    items += [
+        (_("事项清单"), reverse("list_index"), "section"),
+        (_("权责清单"), reverse("power_index"), "section"),
+        (_("服务标准"), reverse("standards:tree"), "section"),
+    ]
     path = request.path if request is not None else ""
     result = []
     for label, url, key in items:
         if key == "home":
             active = path == home_url
-        elif key == "departments":
+        elif key in ("departments", "section"):
             active = bool(url) and path.startswith(url)
         else:
             active = False
