@@ -14,7 +14,6 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db.models import Q
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)

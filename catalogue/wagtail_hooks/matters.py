@@ -99,7 +99,6 @@ class WindowViewSet(SnippetViewSet):
     menu_label = "窗口"
     list_display = ["__str__", "category", "department", "hall", "floor", "live"]
     list_filter = ["category", "department"]
-    search_fields = ["name", "number"]
 
 
 class SharedMaterialViewSet(SnippetViewSet):
@@ -108,7 +107,6 @@ class SharedMaterialViewSet(SnippetViewSet):
     menu_label = "材料库"
     list_display = ["name", "source", "issuing_body", "is_licence", "live"]
     list_filter = ["source", "is_licence"]
-    search_fields = ["name"]
 
 
 class CatalogueItemViewSet(SnippetViewSet):

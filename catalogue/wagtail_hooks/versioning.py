@@ -6,7 +6,6 @@ from wagtail import hooks
 
 from catalogue import diff  # noqa: F401  (registers the Chinese comparison classes)
 
-
 # Windows and the 材料库 are registered with the other reference data in catalogue.wagtail_hooks.matters.
 
 

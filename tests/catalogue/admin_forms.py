@@ -48,5 +48,6 @@ def add_row(data: dict, prefix: str, **fields) -> dict:
 
 def post_edit(client, page, data, *, publish=False, follow=False):
     if publish:
-        data = dict(data, **{"action-publish": "action-publish"})
+        # publishing asks for a change note (versioning)
+        data = dict(data, **{"action-publish": "action-publish", "change_note": data.get("change_note") or "后台修改"})
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=follow)

@@ -220,7 +220,7 @@ def test_catalogue_item_listing_filters_by_level(admin_client):
 def test_shared_material_can_be_edited_in_the_admin(admin_client):
     material = SharedMaterialFactory(name="户口簿")
     url = reverse("wagtailsnippets_catalogue_sharedmaterial:edit", args=[material.pk])
-    response = admin_client.post(url, {"name": "居民户口簿", "source": "government", "issuing_body": "公安机关", "description": "", "is_licence": "on"})
+    response = admin_client.post(url, {"name": "居民户口簿", "source": "government", "issuing_body": "公安机关", "description": "", "is_licence": "on", "action-publish": "action-publish"})
     assert response.status_code == 302
     material.refresh_from_db()
     assert (material.name, material.issuing_body, material.is_licence) == ("居民户口簿", "公安机关", True)

@@ -231,7 +231,9 @@ def test_openapi_schema_describes_the_public_api(client, db):
     response = client.get(reverse("api_schema"), {"format": "json"})
     assert response.status_code == 200
     schema = json.loads(response.content)
-    assert set(schema["paths"]) == {"/api/v1/matters/", "/api/v1/matters/{code}/", "/api/v1/departments/", "/api/v1/departments/{org_code}/", "/api/v1/schema/"}
+    assert set(schema["paths"]) == {"/api/v1/matters/", "/api/v1/matters/{code}/", "/api/v1/departments/", "/api/v1/departments/{org_code}/", "/api/v1/schema/",
+        "/api/v1/matters/{code}/versions/", "/api/v1/matters/{code}/versions/{number}/", "/api/v1/matters/{code}/diff/",
+    }
     params = {p["name"] for p in schema["paths"]["/api/v1/matters/"]["get"]["parameters"]}
     assert {"department", "type", "theme", "page"} <= params
     matter = schema["components"]["schemas"]["Matter"]["properties"]
