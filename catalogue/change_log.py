@@ -179,4 +179,4 @@ def version_change_log(version) -> list[dict]:
     from catalogue.models import MatterVersion
 
     previous = MatterVersion.objects.filter(matter_id=version.matter_id, number__lt=version.number).order_by("-number").first()
-    return change_log(previous.snapshot, version.snapshot) if previous else []
+    return change_log(previous.get_snapshot(), version.get_snapshot()) if previous else []

@@ -7,6 +7,8 @@ shows it. The public 更新日期 (`public_updated_at`) is the time of the lates
 """
 
 import json
+import threading
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import Max
@@ -14,6 +16,19 @@ from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 
 FIRST_VERSION_NOTE = "首次发布"
+_state = threading.local()
+
+
+@contextmanager
+def deferred_snapshots():
+    """Within this block, versions are recorded without their JSON snapshot (a bulk import of thousands of
+    matters); MatterVersion.get_snapshot() makes it from the revision when first read."""
+    previous = getattr(_state, "defer", False)
+    _state.defer = True
+    try:
+        yield
+    finally:
+        _state.defer = previous
 
 
 def snapshot_of(matter) -> dict:
@@ -49,7 +64,7 @@ def record_version(matter, revision=None):
         published_at=published_at,
         major=major,
         change_note=note,
-        snapshot=snapshot_of(matter),
+        snapshot={} if getattr(_state, "defer", False) else snapshot_of(matter),
     )
     return version
 

@@ -75,7 +75,7 @@ class VersionDetailView(APIView):
     def get(self, request, code, number):
         matter = _matter(code)
         version = _version(matter, number)
-        data = dict(version.snapshot)
+        data = dict(version.get_snapshot())
         current = MatterVersion.objects.filter(matter=matter).order_by("-number").first()
         data["version"] = {
             **VersionSummarySerializer(version, context={"request": request}).data,
@@ -109,6 +109,6 @@ class DiffView(APIView):
             raise ValidationError(errors)
         old = _version(matter, query.validated_data["from_"])
         new = _version(matter, query.validated_data["to"])
-        changes = change_log(old.snapshot, new.snapshot)
+        changes = change_log(old.get_snapshot(), new.get_snapshot())
         return Response({"code": matter.code, "from": old.number, "to": new.number, "changes": changes})
 

@@ -34,6 +34,7 @@ from catalogue.models import (
     Theme,
 )
 from catalogue.publishing import create_published_child
+from catalogue.versioning import deferred_snapshots
 from cms.site_setup import ensure_site
 from search.admin_backend import deferred_indexing
 
@@ -177,7 +178,7 @@ class MatterWriter:
     def write(self, records: list[MatterRecord]) -> ImportSummary:
         # Wagtail's reference index and the admin search index are brought up to date once per page at the
         # end, instead of at each of the several saves that creating and publishing a page makes.
-        with transaction.atomic(), deferred_indexing(), disable_reference_index_auto_update():
+        with transaction.atomic(), deferred_indexing(), disable_reference_index_auto_update(), deferred_snapshots():
             self._write(records)
             # The in-memory pages still hold their child rows, so nothing is read back for this.
             for page in self.touched_pages:

@@ -23,7 +23,7 @@ def matter_history(page):
                 "major": version.major,
                 "note": version.public_note,
                 "url": version.get_absolute_url(),
-                "changes": [c["text"] for c in change_log(previous.snapshot, version.snapshot)] if previous else [],
+                "changes": [c["text"] for c in change_log(previous.get_snapshot(), version.get_snapshot())] if previous else [],
             }
         )
         previous = version

@@ -1,5 +1,7 @@
-"""Admin of the versioned content: windows and the 材料库 as snippets with drafts, revisions, locking and the
-窗口与材料库审核 workflow; the Chinese character-level compare; a version history report per matter."""
+"""Admin side of versioning: the Chinese character-level compare and the import audit-log action.
+
+Windows and the 材料库 are versioned snippets (drafts, revisions, locking, the 窗口与材料库审核 workflow);
+their SnippetViewSets are registered once, with the other reference data in catalogue.wagtail_hooks.matters."""
 
 from django.utils.html import format_html
 from wagtail import hooks

@@ -183,3 +183,33 @@ def test_the_site_publishes_due_revisions_itself(client, db):
         client.get("/api/v1/matters/")
     assert int(MatterPage.objects.get(pk=matter.pk).promised_limit_value) == 5
     assert MatterVersion.objects.get(matter=matter, number=2).change_note == "2027年起缩短时限"
+
+
+def test_an_import_defers_snapshots_until_first_read(imported, client):
+    matter = MatterPage.objects.get(code=RADIO_CODE)
+    version = MatterVersion.objects.get(matter=matter, number=1)
+    assert version.snapshot == {} and version.change_note == "首次发布"
+    data = client.get(f"/api/v1/matters/{RADIO_CODE}/versions/1/").json()
+    assert data["name"] == "无线电频率使用许可（新申请）" and data["promised_limit"]["value"] == 10
+    assert MatterVersion.objects.get(pk=version.pk).snapshot["name"] == "无线电频率使用许可（新申请）"
+
+
+def test_a_published_versions_revision_is_not_deleted_on_its_own(admin_client):
+    """Wagtail's purge_revisions counts a ProtectedError as "protected" and goes on; the matter's own deletion
+    still removes its revisions and versions."""
+    from django.db import transaction
+    from django.db.models.deletion import ProtectedError
+
+    matter = MatterPageFactory(title="护照签发")
+    draft = MatterPage.objects.get(pk=matter.pk).get_latest_revision_as_object()
+    draft.promised_limit_value, draft.change_note = 3, "时限改为3天"
+    published = draft.save_revision()
+    published.publish()
+    unpublished = MatterPage.objects.get(pk=matter.pk).get_latest_revision_as_object().save_revision()
+    with pytest.raises(ProtectedError), transaction.atomic():
+        Revision.objects.get(pk=published.pk).delete()
+    Revision.objects.get(pk=unpublished.pk).delete()  # a draft that no version shows can go
+    assert admin_client.get(reverse("matter_version", args=[matter.code, 2])).status_code == 200
+    MatterPage.objects.get(pk=matter.pk).delete()
+    assert not MatterVersion.objects.filter(matter_id=matter.pk).exists()
+    assert not Revision.page_revisions.filter(object_id=str(matter.pk)).exists()

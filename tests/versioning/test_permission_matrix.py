@@ -37,7 +37,7 @@ def _draft(matter, title):
 
 def _in_workflow_at(matter, role):
     """Put the matter in 事项审核; the centre's approval is tested at 中心审核, the others' at 科室审核."""
-    admin = SuperUserFactory(username="workflow_admin")
+    admin = SuperUserFactory(username="workflow_admin")  # get_or_create: one per test
     _draft(matter, matter.title + "（修订）")
     page = Page.objects.get(pk=matter.pk).specific
     workflow = page.get_workflow()
@@ -101,3 +101,14 @@ def test_editor_only_sees_own_department_in_the_explorer(client, setting):
     foreign_department = setting["foreign"].get_parent()
     response = client.get(reverse("wagtailadmin_pages:edit", args=[foreign_department.pk]))
     assert response.status_code in (302, 403)
+
+
+def test_reviewers_dashboard_lists_only_their_departments_matters(client, setting):
+    own_state = _in_workflow_at(setting["own"], "reviewer")
+    foreign_state = _in_workflow_at(setting["foreign"], "reviewer")
+    reviewable = set(TaskState.objects.reviewable_by(setting["users"]["reviewer"]).values_list("pk", flat=True))
+    assert own_state.pk in reviewable and foreign_state.pk not in reviewable
+    assert {own_state.pk, foreign_state.pk} <= set(TaskState.objects.reviewable_by(setting["users"]["centre"]).values_list("pk", flat=True))
+    client.force_login(setting["users"]["reviewer"])
+    html = client.get("/admin/").content.decode()
+    assert "居民身份证换领" in html and "教师资格认定" not in html
