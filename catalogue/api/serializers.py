@@ -125,7 +125,13 @@ class DepartmentField(serializers.Field):
 
         department = matter.department
         data = {"name": department.title, "code": department.org_code, "region": department.region.name}
-        booklet = Booklet.objects.filter(department=department, status="done").order_by("-finished_at").first()
+        # One lookup per department per response, not one per matter in a list.
+        booklets = self.context.setdefault("_department_booklets", {})
+        if department.pk not in booklets:
+            booklets[department.pk] = (
+                Booklet.objects.filter(department=department, status="done").order_by("-finished_at").first()
+            )
+        booklet = booklets[department.pk]
         if booklet is not None:  # 服务指南汇编, once one has been built
             request = self.context.get("request")
             url = booklet.get_download_url()

@@ -165,7 +165,7 @@ def test_listing_filters_by_matter_status_and_publishing_state(admin_client, two
     assert "养犬登记（草稿）" not in listing(admin_client, publishing="live")[1]
     assert listing(admin_client, publishing="in_moderation")[1] == set()
     licence = MatterPage.objects.get(title="民办学校设立审批")
-    data = dict(edit_form_data(admin_client, licence), **{"action-submit": "action-submit"})
+    data = dict(edit_form_data(admin_client, licence), **{"action-submit": "action-submit", "change_note": "提交审核"})
     assert post_edit(admin_client, licence, data).status_code == 302
     assert listing(admin_client, publishing="in_moderation")[1] == {"民办学校设立审批"}
     assert listing(admin_client, publishing="changed")[1] == {"民办学校设立审批"}

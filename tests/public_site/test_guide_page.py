@@ -1,5 +1,6 @@
 """The guide page shows every national element, in the national order, for built and for imported matters."""
 
+import datetime
 import html
 import json
 import re
@@ -108,9 +109,11 @@ def test_immediate_matter_says_done_on_the_spot(client, db):
 
 
 def test_suspended_matter_keeps_its_page_with_a_notice(client, db):
-    matter = MatterPageFactory(status="suspended")
+    matter = MatterPageFactory(status="suspended", withdrawal_reason="系统升级，暂停受理", withdrawn_on=datetime.date(2026, 11, 1))
     text = page_text(client.get(matter.url))
-    assert "本事项当前状态为“暂停”，暂不受理新的申请。" in text
+    assert "本事项已暂停（2026年11月1日起），暂不受理申请。" in text
+    assert "原因：系统升级，暂停受理" in text
+    assert text.count("暂不受理") == 1  # one notice, not two
 
 
 def test_json_ld_is_a_government_service(client, matter):
