@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/v1/docs/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_docs"),
+    path("", include("search.urls")),
     path("api/v1/", include("catalogue.api.urls")),
     path("m/<str:code>/", catalogue_views.matter_short_url, name="matter_short_url"),
 ]

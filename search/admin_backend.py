@@ -86,17 +86,27 @@ def deferred_indexing():
         return
     models = [m for m in get_indexed_models() if getattr(m, "search_auto_update", True)]
     _deferred.pending = defaultdict(dict)
+    _deferred.search_pages = set()  # matters published inside the block, for the public search index
     for model in models:
         post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
         post_save.connect(_remember_saved, sender=model)
     try:
         yield
         pending = _deferred.pending
+        search_pages = _deferred.search_pages
     finally:
         for model in models:
             post_save.disconnect(_remember_saved, sender=model)
             post_save.connect(signal_handlers.post_save_signal_handler, sender=model)
         _deferred.pending = None
+        _deferred.search_pages = None
+    if search_pages:
+        # the public search index, once for the whole block, when the surrounding transaction commits
+        from django.db import transaction
+
+        from search.signals import index_pages
+
+        transaction.on_commit(lambda: index_pages(search_pages))
     backend = get_search_backend()
     for model, pks in pending.items():
         fresh = [get_indexed_instance(o) for o in model._default_manager.filter(pk__in=list(pks))]

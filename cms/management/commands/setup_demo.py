@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from cms.site_setup import ensure_site
 
 # Idempotent commands that complete the demo site, in order; each app that adds one lists it here.
-DEMO_STEPS: list[str] = []
+DEMO_STEPS: list[str] = ["seed_synonyms", "search_rebuild_if_empty"]
 DEMO_FILES = ["gd_gdzwfw_matters_2021.jsonl", "zs_zhongshan_matters_2021_early.jsonl"]
 
 
