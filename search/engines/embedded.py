@@ -146,7 +146,7 @@ def name_coverage(title: str, expanded) -> float:
         if not total:
             continue
         share = sum(len(w) for w in variant if w in title) / total
-        if len(variant) > 1 and "".join(variant) in title:
+        if "".join(variant) in title:
             share += 0.2
         best = max(best, share * (1.0 if i == 0 else 0.92 - 0.01 * min(i, 10)))
     if expanded.pinyin and any(form.startswith(expanded.pinyin) for form in pinyin_forms(title.split(" ")[0])):
@@ -249,6 +249,7 @@ class EmbeddedEngine(SearchEngine):
         # no transaction: the hits go to a per-connection temporary table, the main database is only read
         with connection.cursor() as cursor:
             sql.fill_hits(cursor, sql.expression(expanded))
+            self._add_best_bets(cursor, expanded)
             results.count = self._count(cursor, filters)
             if results.count == 0 and expanded.corrected:
                 results.suggestion = expanded.corrected
@@ -262,6 +263,18 @@ class EmbeddedEngine(SearchEngine):
         if not results.suggestion and expanded.corrected and expanded.corrected != expanded.text:
             results.suggestion = expanded.corrected
         return results
+
+    @staticmethod
+    def _add_best_bets(cursor, expanded):
+        """A pinned matter is a result even when the query's words are not in it."""
+        pinned = [int(p) for p in expanded.best_bets]
+        if pinned:
+            marks = ", ".join(["%s"] * len(pinned))
+            cursor.execute(
+                f"INSERT INTO search_hits (id, rank) SELECT id, 0 FROM {DOC} WHERE page_id IN ({marks}) "
+                "AND id NOT IN (SELECT id FROM search_hits)",
+                pinned,
+            )
 
     @staticmethod
     def _where(filters, skip=None):
