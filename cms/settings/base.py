@@ -131,6 +131,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.admin_backend"},
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "zwfw")
+ELASTICSEARCH_ANALYZER = os.environ.get("ELASTICSEARCH_ANALYZER", "cjk")  # cjk (built in), smartcn or ik_max_word (plugins)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
