@@ -73,14 +73,16 @@ _best_bets = _TableCache(_load_best_bets, "BestBet")
 
 
 def _apply_synonyms(text: str) -> list[tuple[str, str]]:
-    """(expanded text, official term) for each synonym whose colloquial term occurs in the text."""
+    """(expanded text, official term) for each synonym whose colloquial term occurs in the text; the rest of the
+    query stays when it has words of its own (房产公证 → 不动产 公证)."""
     expanded = []
     for term, officials in _synonyms.get():
         if term in text:
+            rest = text.replace(term, " ").strip()
+            if not any(len(w) > 1 for w in query_words(rest)):
+                rest = ""  # 身份证丢了, 考律师证: what is left (丢, 证) only restates the term
             for official in officials:
-                rest = text.replace(term, " ").strip()
-                # 身份证丢了 → 居民身份证挂失: the rest of the query (丢了) is dropped when it is only what the term said
-                expanded.append((official if len(rest) <= 2 else f"{official} {rest}", official))
+                expanded.append((f"{official} {rest}".strip(), official))
     return expanded
 
 
