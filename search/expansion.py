@@ -3,6 +3,7 @@ pinyin and best bets. Both engines call `expand`, so they apply the editors' tab
 
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
@@ -37,18 +38,29 @@ class ExpandedQuery:
 class _TableCache:
     """A small editor-managed table, re-read when a row is added, changed or deleted."""
 
+    # Another process's change is seen within this many seconds; this process's own at once (see `touch`).
+    CHECK_EVERY = 2.0
+
     def __init__(self, loader, model_name):
         self.loader, self.model_name, self.stamp, self.value = loader, model_name, None, None
+        self.checked = 0.0
         self.lock = threading.Lock()
+
+    def touch(self, **kwargs):
+        self.checked = 0.0
 
     def get(self):
         from django.apps import apps
 
+        now = time.monotonic()
+        if self.value is not None and now - self.checked < self.CHECK_EVERY:
+            return self.value
         model = apps.get_model("search", self.model_name)
         stamp = tuple(model.objects.aggregate(n=Count("id"), t=Max("updated_at")).values())
-        if stamp != self.stamp:
-            with self.lock:
+        with self.lock:
+            if stamp != self.stamp or self.value is None:
                 self.value, self.stamp = self.loader(model), stamp
+            self.checked = now
         return self.value
 
 
@@ -70,6 +82,12 @@ def _load_best_bets(model):
 
 _synonyms = _TableCache(_load_synonyms, "Synonym")
 _best_bets = _TableCache(_load_best_bets, "BestBet")
+
+
+def tables_changed(sender, **kwargs):
+    """Signal receiver (search.signals): an editor changed a synonym or a best bet."""
+    _synonyms.touch()
+    _best_bets.touch()
 
 
 def _apply_synonyms(text: str) -> list[tuple[str, str]]:

@@ -69,6 +69,14 @@ def on_matter_deleted(sender, instance, **kwargs):
 
 
 def connect():
+    from django.db.models.signals import post_save
+
+    from search.expansion import tables_changed
+    from search.models import BestBet, Synonym
+
+    for model in (Synonym, BestBet):
+        post_save.connect(tables_changed, sender=model, dispatch_uid=f"search_tables_saved_{model.__name__}")
+        post_delete.connect(tables_changed, sender=model, dispatch_uid=f"search_tables_deleted_{model.__name__}")
     page_published.connect(on_page_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
     post_delete.connect(on_matter_deleted, sender=MatterPage, dispatch_uid="search_matter_deleted")

@@ -103,6 +103,17 @@ def index_text(text: str) -> str:
     return " ".join(words_for_index(text))
 
 
+@lru_cache(maxsize=100_000)
+def index_piece(text: str) -> str:
+    """index_text of one piece (a material name, a condition), remembered: the same pieces recur across
+    thousands of matters (居民身份证, 营业执照 …), so a rebuild segments each only once."""
+    return index_text(text)
+
+
+def index_pieces(pieces) -> str:
+    return " ".join(index_piece(p) for p in pieces if p)
+
+
 def query_words(query: str) -> list[str]:
     """The meaningful words of a normalised query, each once, in order (precise mode, stop words removed)."""
     words, seen = [], set()
@@ -120,14 +131,17 @@ def query_words(query: str) -> list[str]:
     return words[:16]
 
 
-def pinyin_forms(text: str) -> list[str]:
-    """Full pinyin and initials of the Han part of a name: 导游证 → ['daoyouzheng', 'dyz']."""
+@lru_cache(maxsize=50_000)
+def _pinyin_forms(text: str) -> tuple[str, ...]:
     han = "".join(_HAN.findall(clean(text)))
     if not han:
-        return []
-    full = "".join(lazy_pinyin(han))
-    initials = "".join(lazy_pinyin(han, style=Style.FIRST_LETTER))
-    return [full, initials]
+        return ()
+    return ("".join(lazy_pinyin(han)), "".join(lazy_pinyin(han, style=Style.FIRST_LETTER)))
+
+
+def pinyin_forms(text: str) -> list[str]:
+    """Full pinyin and initials of the Han part of a name: 导游证 → ['daoyouzheng', 'dyz']."""
+    return list(_pinyin_forms(text))
 
 
 def is_pinyin_query(query: str) -> bool:

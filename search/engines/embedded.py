@@ -10,13 +10,13 @@ from search.documents import FACETS, facet_label
 from search.engines.base import MAX_PAGE, PAGE_SIZE, FacetValue, Hit, SearchEngine, SearchResults, clean_filters
 from search.expansion import expand, highlight
 from search.models import SearchDocument, SearchFacetValue
-from search.text import index_text, pinyin_forms
+from search.text import index_pieces, index_text, pinyin_forms
 
 # bm25 column weights: name, aliases, keywords (catalogue name, themes, pinyin, code), body
 WEIGHTS = (10.0, 8.0, 3.0, 1.0)
 FACET_SIZE = 30
 # The first this many matches by BM25 are ranked again by how much of the query the name and aliases hold.
-RERANK_DEPTH = 200
+RERANK_DEPTH = 100
 DOC = SearchDocument._meta.db_table
 FACET = SearchFacetValue._meta.db_table
 
@@ -25,13 +25,9 @@ def fts_columns(doc: dict) -> tuple[str, str, str, str]:
     """The four indexed texts of a document, segmented (the same for SQLite and PostgreSQL)."""
     names = [doc["name"], *doc["aliases"]]
     pinyin = [form for name in names for form in pinyin_forms(name)]
-    keywords = " ".join(
-        [index_text(" ".join([doc["catalogue_name"], *doc["themes"], doc["type_label"]])), doc["code"].lower(), *pinyin]
-    )
-    body = index_text(
-        " ".join([*doc["conditions"], *doc["materials"], *doc["results"], *doc["faqs"], doc["department"], *doc["service_objects"]])
-    )
-    return index_text(doc["name"]), index_text(" ".join([*doc["aliases"], doc["handling_item_name"]])), keywords, body
+    keywords = " ".join([index_pieces([doc["catalogue_name"], *doc["themes"], doc["type_label"]]), doc["code"].lower(), *pinyin])
+    body = index_pieces([*doc["conditions"], *doc["materials"], *doc["results"], *doc["faqs"], doc["department"], *doc["service_objects"]])
+    return index_text(doc["name"]), index_pieces([*doc["aliases"], doc["handling_item_name"]]), keywords, body
 
 
 class _SQLite:
@@ -325,17 +321,34 @@ class EmbeddedEngine(SearchEngine):
         ]
 
     def _facets(self, cursor, filters):
-        facets = {}
-        for facet in FACETS:
+        """Counts per facet value over the hits. The facets without a choice are counted together in one pass
+        (filtered by all choices); a facet with a choice is counted without its own filter."""
+        counts = {facet: [] for facet in FACETS}
+        where, params = self._where(filters)
+        # CROSS JOIN: SQLite walks the hits and looks up their facet values, not the other way round
+        join = "CROSS JOIN" if connection.vendor == "sqlite" else "JOIN"
+        cursor.execute(
+            f"SELECT v.facet, v.value, COUNT(*) FROM search_hits h {join} {FACET} v ON v.document_id = h.id{where} "
+            f"GROUP BY v.facet, v.value",
+            params,
+        )
+        for facet, value, count in cursor.fetchall():
+            if facet not in filters and facet in counts:
+                counts[facet].append((value, count))
+        for facet in filters:
             where, params = self._where(filters, skip=facet)
             join_where = f"{where} AND" if where else " WHERE"
             cursor.execute(
-                f"SELECT v.value, COUNT(*) FROM search_hits h JOIN {FACET} v ON v.document_id = h.id"
-                f"{join_where} v.facet = %s GROUP BY v.value ORDER BY COUNT(*) DESC, v.value LIMIT {FACET_SIZE}",
+                f"SELECT v.value, COUNT(*) FROM search_hits h {join} {FACET} v ON v.document_id = h.id"
+                f"{join_where} v.facet = %s GROUP BY v.value",
                 [*params, facet],
             )
+            counts[facet] = cursor.fetchall()
+        facets = {}
+        for facet in FACETS:
             selected = set(filters.get(facet, []))
-            facets[facet] = [FacetValue(value, facet_label(facet, value), count, value in selected) for value, count in cursor.fetchall()]
+            top = sorted(counts[facet], key=lambda vc: (-vc[1], vc[0]))[:FACET_SIZE]
+            facets[facet] = [FacetValue(value, facet_label(facet, value), count, value in selected) for value, count in top]
         return facets
 
     def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
