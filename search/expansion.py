@@ -94,13 +94,13 @@ def _apply_synonyms(text: str) -> list[tuple[str, str]]:
     """(expanded text, official term) for each synonym whose colloquial term occurs in the text; the rest of the
     query stays when it has words of its own (房产公证 → 不动产 公证)."""
     expanded = []
-    for term, officials in _synonyms.get():
-        if term in text:
-            rest = text.replace(term, " ").strip()
-            if not any(len(w) > 1 for w in query_words(rest)):
-                rest = ""  # 身份证丢了, 考律师证: what is left (丢, 证) only restates the term
-            for official in officials:
-                expanded.append((f"{official} {rest}".strip(), official))
+    matched = sorted(((t, o) for t, o in _synonyms.get() if t in text), key=lambda to: (-len(to[0]), text.index(to[0])))
+    for term, officials in matched:
+        rest = text.replace(term, " ").strip()
+        if not any(len(w) > 1 for w in query_words(rest)):
+            rest = ""  # 身份证丢了, 考律师证: what is left (丢, 证) only restates the term
+        for official in officials:
+            expanded.append((f"{official} {rest}".strip(), official))
     return expanded
 
 

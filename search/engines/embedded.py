@@ -144,7 +144,7 @@ def name_coverage(title: str, expanded) -> float:
         share = sum(len(w) for w in variant if w in title) / total
         if "".join(variant) in title:
             share += 0.2
-        best = max(best, share * (1.0 if i == 0 else 0.92 - 0.01 * min(i, 10)))
+        best = max(best, share * (1.0 if i == 0 else max(0.5, 0.92 - 0.04 * (i - 1))))
     if expanded.pinyin and any(form.startswith(expanded.pinyin) for form in pinyin_forms(title.split(" ")[0])):
         best = max(best, 1.0)
     return best
@@ -157,9 +157,9 @@ def rank_candidates(rows: list[Candidate], expanded, pinned: list[int]) -> list[
     for row in rows:
         title = f"{row.name} {row.aliases}".lower()
         coverage = name_coverage(title, expanded)
-        exact = 8.0 if row.name.lower() == query else 3.0 if query in row.name.lower() else 0.0
+        exact = 16.0 if row.name.lower() == query else 6.0 if query in row.name.lower() else 0.0
         brevity = min(len(query) / max(len(row.name), 1), 1.0)  # 导游证查询 before a long name that mentions 导游证
-        row.score = 10.0 * coverage + exact + 2.0 * brevity * coverage + 4.0 * float(row.rank) / top + min(row.popularity, 100) / 100.0
+        row.score = 20.0 * coverage + exact + 2.0 * brevity * coverage + 2.0 * float(row.rank) / top + min(row.popularity, 100) / 100.0
     order = {pid: i for i, pid in enumerate(pinned)}
     return sorted(rows, key=lambda r: (order.get(r.page_id, len(order)), -r.score, r.name))
 
