@@ -17,6 +17,8 @@ WEIGHTS = (10.0, 8.0, 3.0, 1.0)
 FACET_SIZE = 30
 # The first this many matches by BM25 are ranked again by how much of the query the name and aliases hold.
 RERANK_DEPTH = 100
+# Facets of a very broad query (查询 over 100,000 matters) are counted over its best-ranked hits only.
+FACET_SAMPLE = 5000
 DOC = SearchDocument._meta.db_table
 FACET = SearchFacetValue._meta.db_table
 
@@ -294,7 +296,8 @@ class EmbeddedEngine(SearchEngine):
         rerank = offset + page_size <= RERANK_DEPTH
         cursor.execute(
             f"SELECT d.code, d.page_id, d.name, d.url, d.department, d.region, d.matter_type, d.type_label, d.summary, d.aliases, "
-            f"h.rank, d.popularity FROM search_hits h JOIN {DOC} d ON d.id = h.id{where} ORDER BY h.rank DESC, d.name LIMIT %s OFFSET %s",
+            f"h.rank, d.popularity FROM (SELECT h.id, h.rank FROM search_hits h{where} ORDER BY h.rank DESC, h.id LIMIT %s OFFSET %s) h "
+            f"JOIN {DOC} d ON d.id = h.id ORDER BY h.rank DESC, d.name",
             [*params, RERANK_DEPTH if rerank else page_size, 0 if rerank else offset],
         )
         rows = [Candidate(*row) for row in cursor.fetchall()]
@@ -322,8 +325,12 @@ class EmbeddedEngine(SearchEngine):
 
     def _facets(self, cursor, filters):
         """Counts per facet value over the hits. The facets without a choice are counted together in one pass
-        (filtered by all choices); a facet with a choice is counted without its own filter."""
+        (filtered by all choices); a facet with a choice is counted without its own filter. Runs last: for a
+        query with more than FACET_SAMPLE hits it keeps only the best-ranked ones (the total count is exact)."""
         counts = {facet: [] for facet in FACETS}
+        cursor.execute("SELECT COUNT(*) FROM search_hits")
+        if cursor.fetchone()[0] > FACET_SAMPLE:
+            cursor.execute(f"DELETE FROM search_hits WHERE id NOT IN (SELECT id FROM search_hits ORDER BY rank DESC LIMIT {FACET_SAMPLE})")
         where, params = self._where(filters)
         # CROSS JOIN: SQLite walks the hits and looks up their facet values, not the other way round
         join = "CROSS JOIN" if connection.vendor == "sqlite" else "JOIN"
