@@ -27,3 +27,4 @@ lint: ## ruff 检查
 
 bench: ## 运行基准测试并打印结果
 	$(PY) bench/import_bench.py
+	$(PY) bench/standards_bench.py --rows 300

@@ -82,7 +82,8 @@ NATURAL_DAYS_PER_UNIT = {
     TimeUnit.NATURAL_DAYS: 1,
     TimeUnit.MONTHS: 30,
     TimeUnit.YEARS: 365,
-    TimeUnit.HOURS: 1 / 24,
+    # 小时 in a time limit are office hours: 8 to a working day.
+    TimeUnit.HOURS: 7 / 5 / 8,
 }
 
 

@@ -5,11 +5,16 @@ from decimal import Decimal
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from catalogue import validation
+from catalogue.choices import TimeUnit
 from catalogue.time_limits import TimeLimit
 
 
 def _live_rows(formset):
-    """Cleaned data of the rows of an inline formset that are not being deleted."""
+    """Cleaned data of the rows of an inline formset that are not being deleted.
+
+    ClusterForm validates the page form before its formsets, so the formset is validated here first (its
+    result is cached: this does not validate it twice)."""
+    formset.is_valid()
     rows = []
     for form in formset.forms:
         data = getattr(form, "cleaned_data", None) or {}
@@ -19,10 +24,19 @@ def _live_rows(formset):
 
 
 class MatterPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from catalogue import unified  # 十统一: locked elements are read-only, with their source
+
+        unified.lock_form(self)
+
     def clean(self):
         cleaned = super().clean()
-        legal = TimeLimit(cleaned.get("legal_limit_value"), cleaned.get("legal_limit_unit") or "working_days")
-        promised = TimeLimit(cleaned.get("promised_limit_value"), cleaned.get("promised_limit_unit") or "working_days")
+        from catalogue import unified
+
+        unified.clean_locked_rows(self)
+        legal = TimeLimit(cleaned.get("legal_limit_value"), cleaned.get("legal_limit_unit") or TimeUnit.WORKING_DAYS)
+        promised = TimeLimit(cleaned.get("promised_limit_value"), cleaned.get("promised_limit_unit") or TimeUnit.WORKING_DAYS)
         if promised.value == Decimal(0):
             promised = TimeLimit(None, promised.unit)
         for field, message in validation.limit_errors(cleaned.get("handling_type"), legal, promised).items():

@@ -25,6 +25,9 @@ CATCH_ALL_PATTERNS = [
 ]
 
 
+UNIT_CONVERSION_NOTE = "1个工作日≈1.4个自然日，1月≈30日，1年≈365日，8小时≈1个工作日"
+
+
 def limit_errors(handling_type: str, legal: TimeLimit, promised: TimeLimit) -> dict[str, str]:
     """Field name → message for the time-limit rules."""
     errors = {}
@@ -38,7 +41,10 @@ def limit_errors(handling_type: str, legal: TimeLimit, promised: TimeLimit) -> d
         else:
             longer = promised.in_natural_days() > legal.in_natural_days()
         if longer:
-            errors["promised_limit_value"] = f"承诺办结时限（{promised}）不能长于法定办结时限（{legal}）。"
+            message = f"承诺办结时限（{promised}）不能长于法定办结时限（{legal}）。"
+            if legal.unit != promised.unit:
+                message += f"单位不同时按自然日比较：{UNIT_CONVERSION_NOTE}。"
+            errors["promised_limit_value"] = message
     return errors
 
 

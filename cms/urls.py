@@ -14,9 +14,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/v1/docs/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_docs"),
+    path("", include("catalogue.versioning_urls")),
+    path("", include("standards.urls")),
     path("", include("search.urls")),
     path("api/v1/", include("catalogue.api.urls")),
     path("m/<str:code>/", catalogue_views.matter_short_url, name="matter_short_url"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("catalogue.lists.urls")),
 ]
 
 if settings.DEBUG:

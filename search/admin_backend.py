@@ -11,7 +11,10 @@ from collections import defaultdict
 from contextlib import contextmanager
 from functools import lru_cache
 
+from django.db.models import Q
 from modelsearch.backends.database import SearchBackend as database_backend_factory
+from modelsearch.backends.database import fallback as fallback_backend
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import PlainText
 
 from search.segmentation import segment_for_index, segment_query
@@ -34,7 +37,7 @@ def deferred_indexing():
     """
     from django.db.models.signals import post_save
     from modelsearch import signal_handlers
-    from modelsearch.index import get_indexed_instance, get_indexed_models
+    from modelsearch.index import get_indexed_models
     from wagtail.search.backends import get_search_backend
 
     if getattr(_deferred, "pending", None) is not None:
@@ -65,10 +68,59 @@ def deferred_indexing():
         transaction.on_commit(lambda: index_pages(search_pages))
     backend = get_search_backend()
     for model, pks in pending.items():
-        fresh = [get_indexed_instance(o) for o in model._default_manager.filter(pk__in=list(pks))]
-        fresh = [o for o in fresh if o is not None]
-        if fresh:
-            backend.add_bulk(type(fresh[0]), fresh)
+        # get_indexed_objects() keeps only what the model indexes and prefetches its RelatedFields (aliases …),
+        # so this reads each model's saved objects with a few queries instead of several per object.
+        by_class = defaultdict(list)
+        for obj in model.get_indexed_objects().filter(pk__in=list(pks)):
+            indexed = obj.get_indexed_instance()
+            if indexed is not None:
+                by_class[type(indexed)].append(indexed)
+        for indexed_model, objects in by_class.items():
+            backend.add_bulk(indexed_model, objects)
+
+
+class SegmentedFallbackQueryCompiler(fallback_backend.DatabaseSearchQueryCompiler):
+    """Substring search in the database (``icontains``), for databases without a segmenting full-text index.
+
+    PostgreSQL's text search, like SQLite's, takes a run of Han characters for one word, and nothing here
+    segments its tsvectors; a substring match finds 身份证 in 居民身份证 on any database. The query is cut into
+    words first, so 身份证换领 finds 居民身份证换领 and 换领居民身份证 alike (every word must occur), and the
+    text of RelatedFields (a matter's aliases) is searched too. Fine for an admin listing of a few thousand
+    matters; it does not rank."""
+
+    def get_fields_names(self):
+        model = self.queryset.model
+        for name in super().get_fields_names():
+            if model._meta.get_field(name).concrete:
+                yield name
+
+    def _related_lookups(self):
+        if self.fields:
+            return []
+        lookups = []
+        for field in self.queryset.model.get_search_fields():
+            if isinstance(field, RelatedFields):
+                for sub in field.fields:
+                    if isinstance(sub, (SearchField, AutocompleteField)):
+                        lookups.append(f"{field.field_name}__{sub.field_name}__icontains")
+        return lookups
+
+    def build_single_term_filter(self, term):
+        query = super().build_single_term_filter(term)
+        manager = self.queryset.model._default_manager
+        for lookup in self._related_lookups():
+            query |= Q(pk__in=manager.filter(**{lookup: term}).values("pk"))
+        return query
+
+    def build_database_filter(self, query, boost=1.0):
+        if isinstance(query, PlainText):
+            query = PlainText(segment_query(query.query_string), operator=query.operator, boost=query.boost)
+        return super().build_database_filter(query, boost=boost)
+
+
+class SegmentedFallbackSearchBackend(fallback_backend.DatabaseSearchBackend):
+    query_compiler_class = SegmentedFallbackQueryCompiler
+    autocomplete_query_compiler_class = SegmentedFallbackQueryCompiler
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +131,6 @@ def _segmented_sqlite_backend_class():
     class SegmentedObjectIndexer(sqlite_backend.ObjectIndexer):
         def prepare_value(self, value):
             return segment_for_index(super().prepare_value(value))
-
 
     class SegmentedSQLiteIndex(sqlite_backend.SQLiteIndex):
         def add_items(self, model, objs):
@@ -103,17 +154,14 @@ def _segmented_sqlite_backend_class():
             )
             self._refresh_title_norms()
 
-
     class _SegmentedQueryMixin:
         def build_search_query_content(self, query, config=None):
             if isinstance(query, PlainText):
                 query = PlainText(segment_query(query.query_string), operator=query.operator)
             return super().build_search_query_content(query, config=config)
 
-
     class SegmentedSQLiteQueryCompiler(_SegmentedQueryMixin, sqlite_backend.SQLiteSearchQueryCompiler):
         pass
-
 
     class SegmentedSQLiteAutocompleteCompiler(_SegmentedQueryMixin, sqlite_backend.SQLiteAutocompleteQueryCompiler):
         pass
@@ -123,13 +171,15 @@ def _segmented_sqlite_backend_class():
         query_compiler_class = SegmentedSQLiteQueryCompiler
         autocomplete_query_compiler_class = SegmentedSQLiteAutocompleteCompiler
 
-    return SegmentedSQLiteSearchBackend
+    return sqlite_backend, SegmentedSQLiteSearchBackend
 
 
 def SearchBackend(params):
     from django.db import connection
 
     if connection.vendor == "sqlite":
-        return _segmented_sqlite_backend_class()(params)
-    # PostgreSQL and the ORM fallback: Wagtail's backend as it is (see docs/architecture.md).
-    return database_backend_factory(params)
+        sqlite_backend, segmented = _segmented_sqlite_backend_class()
+        if isinstance(database_backend_factory(params), sqlite_backend.SQLiteSearchBackend):
+            return segmented(params)
+    # PostgreSQL, MySQL, SQLite without FTS5: substring search with segmented queries (see above).
+    return SegmentedFallbackSearchBackend(params)

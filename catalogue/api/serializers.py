@@ -1,8 +1,12 @@
 """The matter under stable English keys. Names follow the model (promised_limit everywhere)."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
+from catalogue.choices import TimeUnit
 from catalogue.models import (
+    DepartmentPage,
     MatterFAQ,
     MatterFee,
     MatterLegalBasis,
@@ -15,6 +19,9 @@ from catalogue.models import (
 )
 
 
+@extend_schema_field(
+    inline_serializer("CodeLabel", fields={"code": serializers.CharField(), "label": serializers.CharField()})
+)
 class CodeLabelField(serializers.Field):
     """A coded value as {code, label}."""
 
@@ -39,8 +46,6 @@ class TimeLimitSerializer(serializers.Serializer):
     note = serializers.CharField()
 
     def get_unit(self, limit) -> str:
-        from catalogue.choices import TimeUnit
-
         return TimeUnit(limit.unit).label
 
 
@@ -103,6 +108,12 @@ class FAQSerializer(serializers.ModelSerializer):
         fields = ["question", "answer"]
 
 
+@extend_schema_field(
+    inline_serializer(
+        "DepartmentRef",
+        fields={"name": serializers.CharField(), "code": serializers.CharField(), "region": serializers.CharField()},
+    )
+)
 class DepartmentField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs["source"] = "*"
@@ -119,14 +130,16 @@ class MatterSummarySerializer(serializers.ModelSerializer):
     department = DepartmentField()
     url = serializers.SerializerMethodField()
     status = label_of("status")
+    updated_at = serializers.DateTimeField(source="last_published_at", read_only=True)
 
     class Meta:
         model = MatterPage
-        fields = ["code", "name", "type", "department", "status", "url"]
+        fields = ["code", "name", "type", "department", "status", "url", "updated_at"]
         extra_kwargs = {"name": {"source": "title"}}
 
     name = serializers.CharField(source="title", read_only=True)
 
+    @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, matter) -> str:
         request = self.context.get("request")
         url = matter.get_url(request=request)
@@ -158,7 +171,6 @@ class MatterSerializer(MatterSummarySerializer):
     online_depth = label_of("online_depth")
     cross_area_scope = label_of("cross_area_scope")
     windows = serializers.SerializerMethodField()
-    updated_at = serializers.DateTimeField(source="last_published_at", read_only=True)
     short_url = serializers.SerializerMethodField()
 
     class Meta(MatterSummarySerializer.Meta):
@@ -170,9 +182,16 @@ class MatterSerializer(MatterSummarySerializer):
             "visits", "visits_reason", "cross_area_scope", "locations", "office_hours", "windows", "consult_phone",
             "consult_other", "complaint_phone", "complaint_other", "supports_appointment", "appointment_url",
             "supports_courier", "supports_online_payment", "supports_self_service", "faqs", "themes", "service_objects",
-            "aliases", "last_verified", "next_review", "updated_at", "short_url",
+            "aliases", "last_verified", "next_review", "short_url",
         ]
 
+    @extend_schema_field(
+        inline_serializer(
+            "CatalogueItemRef",
+            fields={"code": serializers.CharField(), "name": serializers.CharField(), "level": serializers.CharField()},
+            allow_null=True,
+        )
+    )
     def get_catalogue_item(self, matter) -> dict | None:
         item = matter.catalogue_item
         return {"code": item.code, "name": item.name, "level": item.get_level_display()} if item else None
@@ -189,10 +208,54 @@ class MatterSerializer(MatterSummarySerializer):
     def get_aliases(self, matter) -> list[str]:
         return [a.name for a in matter.alias_names.all()]
 
+    @extend_schema_field(
+        inline_serializer(
+            "WindowRef",
+            many=True,
+            fields={n: serializers.CharField() for n in ("number", "name", "hall", "floor")},
+        )
+    )
     def get_windows(self, matter) -> list[dict]:
         return [{"number": w.number, "name": w.name, "hall": w.hall, "floor": w.floor} for w in matter.windows.all()]
 
+    @extend_schema_field(OpenApiTypes.URI)
     def get_short_url(self, matter) -> str:
         request = self.context.get("request")
         url = matter.get_short_url()
         return request.build_absolute_uri(url) if request else url
+
+
+class DepartmentSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="title", read_only=True)
+    code = serializers.CharField(source="org_code", read_only=True)
+    nature = label_of("nature")
+    region = serializers.SerializerMethodField()
+    matter_count = serializers.IntegerField(read_only=True)
+    matters_url = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DepartmentPage
+        fields = ["name", "code", "credit_code", "short_name", "nature", "region", "address", "phone", "website", "matter_count", "matters_url", "url"]
+
+    @extend_schema_field(
+        inline_serializer("RegionRef", fields={"code": serializers.CharField(), "name": serializers.CharField()})
+    )
+    def get_region(self, department) -> dict:
+        return {"code": department.region.code, "name": department.region.name}
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_matters_url(self, department) -> str:
+        from urllib.parse import urlencode
+
+        from django.urls import reverse
+
+        url = f"{reverse('api_matter_list')}?{urlencode({'department': department.org_code})}"
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, department) -> str:
+        request = self.context.get("request")
+        url = department.get_url(request=request)
+        return request.build_absolute_uri(url) if request and url and url.startswith("/") else url

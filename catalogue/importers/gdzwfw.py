@@ -8,7 +8,6 @@ may hold "不收费". The reader decides by content, not by file name.
 import json
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 
 from catalogue import validation
 from catalogue.choices import AliasKind, CatalogueLevel, ExerciseLevel, HandlingType, MatterType, OnlineDepth
@@ -182,7 +181,9 @@ def parse_row(row: dict, line: int) -> MatterRecord:
             if name and name not in seen:
                 seen.add(name)
                 # Necessity, kind, form and counts are not in the source: left 未注明, never guessed.
-                materials.append({"name": name, "necessity": "", "kind": "", "form": "", "originals": None, "copies": None, "source": ""})
+                materials.append(
+                    {"name": name, "necessity": "", "kind": "", "form": "", "originals": None, "copies": None, "paper_size": "", "source": ""}
+                )
     elif clean(raw_materials):
         raise RowError(line, "material_intro", "申请材料应为列表")
 

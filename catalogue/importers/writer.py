@@ -7,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from wagtail.models import ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
+from wagtail.log_actions import log
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from catalogue.choices import Audience, CatalogueLevel, RegionLevel
 from catalogue.importers.records import MatterRecord
@@ -97,8 +98,7 @@ class MatterWriter:
             parent = self._region(dept.parent_region_code, dept.parent_region_name) if dept.parent_region_code else None
             region = self._region(dept.region_code, dept.region_name, parent)
             page = DepartmentPage(title=dept.name, slug=slugify(dept.org_code) or pinyin_slug(dept.name), org_code=dept.org_code, region=region)
-            self.index_page.add_child(instance=page)
-            page.save_revision(user=self.user).publish(user=self.user)
+            create_published_child(self.index_page, page, user=self.user, log_message=f"导入自 {self.source_name}")
             self.departments[dept.org_code] = page
             self.touched_pages.append(page)
             self.summary.departments_created += 1
@@ -212,10 +212,20 @@ class MatterWriter:
         self.summary.created.append(record.code)
 
     def _update(self, record):
+        """A changed row is a new revision with a change note naming the file. With `publish_changes` (an
+        administrator's import) it is published at once and the bulk publish is written to the audit log;
+        otherwise it waits in the matter's workflow for review like any editor's change."""
+        from catalogue.versioning import submit_imported_revision
+
         page = MatterPage.objects.get(code=record.code).get_latest_revision_as_object()
         self._fill(page, record)
+        page.change_note = f"批量导入更新：{self.source_name}"
+        page.major_change = True
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publish_changes:
             revision.publish(user=self.user)
+            log(instance=page, action="catalogue.import_publish", user=self.user, revision=revision, data={"file": self.source_name})
+        else:
+            submit_imported_revision(page, self.user)
         self.touched_pages.append(page)
         self.summary.updated.append(record.code)

@@ -34,8 +34,8 @@ from catalogue.choices import (
     ResultKind,
     TimeUnit,
 )
-from catalogue.forms import MatterPageForm
 from catalogue.time_limits import TimeLimit, speedup_rate
+from catalogue.versioning_forms import VersionedMatterPageForm
 
 
 class MatterQuerySet(PageQuerySet):
@@ -116,8 +116,19 @@ class MatterPage(Page):
     source_url = models.URLField("来源地址", max_length=500, blank=True, help_text="导入数据的原始页面。")
     import_hash = models.CharField("导入指纹", max_length=64, blank=True, editable=False, help_text="上次导入的源数据指纹：源数据未变则重复导入不改动。")
 
+    # —— 版本与撤销（versioning） ——
+    change_note = models.TextField("本次变更说明", blank=True, help_text="提交审核或发布时必填；重大变更的说明在办事指南的历史版本中公开。")
+    major_change = models.BooleanField("重大变更", default=False, help_text="勾选：公开的“更新日期”随本次发布更新，变更说明公开。不勾选：错别字等细微修改。")
+    public_updated_at = models.DateTimeField("更新日期", null=True, blank=True, editable=False, help_text="最近一次重大变更的发布时间。")
+    withdrawal_reason = models.TextField("暂停/取消原因", blank=True)
+    withdrawn_on = models.DateField("暂停/取消日期", null=True, blank=True)
+    replaced_by = models.ForeignKey(
+        "self", verbose_name="替代事项", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces",
+        help_text="取消后由哪个事项替代（如有）。",
+    )
+
     objects = MatterManager()
-    base_form_class = MatterPageForm
+    base_form_class = VersionedMatterPageForm
 
     parent_page_types = ["catalogue.DepartmentPage"]
     subpage_types = []
@@ -209,6 +220,16 @@ class MatterPage(Page):
                 ],
                 heading="地点与咨询",
             ),
+            ObjectList(
+                [
+                    MultiFieldPanel([FieldPanel("change_note"), FieldPanel("major_change")], heading="本次变更（提交审核或发布时必填）"),
+                    MultiFieldPanel(
+                        [FieldPanel("withdrawal_reason"), FieldPanel("withdrawn_on"), FieldPanel("replaced_by")],
+                        heading="暂停或取消（事项状态为暂停/取消时填写）",
+                    ),
+                ],
+                heading="版本与状态",
+            ),
             ObjectList(Page.promote_panels, heading="推广"),
             ObjectList(Page.settings_panels, heading="设置"),
         ]
@@ -251,6 +272,10 @@ class MatterPage(Page):
         if self.accepts_by_post:
             forms.append("快递申请")
         return forms
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status != MatterStatus.ACTIVE
 
     def get_short_url(self) -> str:
         """The canonical short URL printed on every sheet and encoded in QR codes."""

@@ -1,12 +1,14 @@
 """Regions, implementing bodies (实施主体) and their windows."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import RegexValidator
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from catalogue.choices import BodyNature, RegionLevel, WindowCategory
+from catalogue.choices import BodyNature, MatterType, RegionLevel, WindowCategory
 
 
 class Region(index.Indexed, models.Model):
@@ -51,10 +53,17 @@ class DepartmentIndexPage(Page):
         verbose_name = "部门目录"
 
     def get_context(self, request, *args, **kwargs):
+        from cms.navigation import live_matter_counts
+
         context = super().get_context(request, *args, **kwargs)
-        context["departments"] = (
-            DepartmentPage.objects.child_of(self).live().select_related("region").order_by("region__code", "title")
-        )
+        departments = list(DepartmentPage.objects.child_of(self).live().select_related("region").order_by("region__code", "title"))
+        counts = live_matter_counts(departments)
+        regions: dict = {}
+        for department in departments:
+            department.matter_count = counts.get(department.pk, 0)
+            regions.setdefault(department.region, []).append(department)
+        context["departments"] = departments
+        context["regions"] = list(regions.items())
         return context
 
 
@@ -96,14 +105,29 @@ class DepartmentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from catalogue.models.matters import MatterPage
+        from cms.navigation import paginate
 
         context = super().get_context(request, *args, **kwargs)
-        context["matters"] = MatterPage.objects.child_of(self).live().public_listing().order_by("matter_type", "title")
+        matters = MatterPage.objects.child_of(self).live().public_listing().order_by("matter_type", "title", "pk")
+        # 事项类型 facet: each type this department has, with its count; an unknown type code is a 404.
+        counts = dict(matters.order_by().values_list("matter_type").annotate(n=models.Count("pk")))
+        context["type_facets"] = [(code, label, counts[code]) for code, label in MatterType.choices if code in counts]
+        context["all_count"] = sum(counts.values())
+        type_filter = request.GET.get("type", "") if request is not None else ""
+        if type_filter:
+            if type_filter not in MatterType.values:
+                raise Http404("没有这个事项类型")
+            matters = matters.filter(matter_type=type_filter)
+        context["type_filter"] = type_filter
+        context["page_query"] = f"type={type_filter}&" if type_filter else ""
+        context["page_obj"] = paginate(request, matters)
+        context["matters"] = context["page_obj"].object_list
+        context["matter_count"] = context["page_obj"].paginator.count
         context["windows"] = self.windows.all()
         return context
 
 
-class Window(index.Indexed, models.Model):
+class Window(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
     """窗口 of a service hall."""
 
     number = models.CharField("窗口号", max_length=20)
@@ -119,6 +143,12 @@ class Window(index.Indexed, models.Model):
     hours = models.CharField("办公时间", max_length=255, blank=True)
     phone = models.CharField("电话", max_length=100, blank=True)
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="window")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState", content_type_field="base_content_type", object_id_field="object_id",
+        related_query_name="window", for_concrete_model=False,
+    )
+
     panels = [
         FieldPanel("number"), FieldPanel("name"), FieldPanel("category"), FieldPanel("department"),
         FieldPanel("hall"), FieldPanel("floor"), FieldPanel("address"), FieldPanel("hours"), FieldPanel("phone"),
@@ -129,6 +159,10 @@ class Window(index.Indexed, models.Model):
         verbose_name = "窗口"
         verbose_name_plural = "窗口"
         ordering = ["hall", "number"]
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def __str__(self):
         return f"{self.number}号窗口 {self.name}"

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "cms",
     "catalogue",
     "search",
+    "standards",  # before wagtail: its publish_scheduled also updates standard statuses
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -146,6 +148,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "政务服务事项 API",
     "DESCRIPTION": "办事指南、清单与服务标准的公开数据接口。",
     "VERSION": "1.0.0",
+    # Swagger UI and ReDoc from the drf-spectacular-sidecar static files: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["catalogue.api.schema.public_api_only"],
 }
 
 LOGGING = {
@@ -159,3 +166,6 @@ LOGGING = {
 import logging  # noqa: E402
 
 logging.getLogger("jieba").setLevel(logging.WARNING)
+
+# 十统一: the unified elements an implementing matter may not change locally (keys of catalogue.unified.ELEMENTS).
+CATALOGUE_UNIFIED_ELEMENTS = ["matter_type", "legal_limit", "promised_limit", "charges", "legal_bases", "conditions", "materials", "results"]
