@@ -329,13 +329,14 @@ class EmbeddedEngine(SearchEngine):
         query with more than FACET_SAMPLE hits it keeps only the best-ranked ones (the total count is exact)."""
         counts = {facet: [] for facet in FACETS}
         cursor.execute("SELECT COUNT(*) FROM search_hits")
+        hits = "search_hits"
         if cursor.fetchone()[0] > FACET_SAMPLE:
-            cursor.execute(f"DELETE FROM search_hits WHERE id NOT IN (SELECT id FROM search_hits ORDER BY rank DESC LIMIT {FACET_SAMPLE})")
+            hits = f"(SELECT id, rank FROM search_hits ORDER BY rank DESC LIMIT {FACET_SAMPLE})"
         where, params = self._where(filters)
         # CROSS JOIN: SQLite walks the hits and looks up their facet values, not the other way round
         join = "CROSS JOIN" if connection.vendor == "sqlite" else "JOIN"
         cursor.execute(
-            f"SELECT v.facet, v.value, COUNT(*) FROM search_hits h {join} {FACET} v ON v.document_id = h.id{where} "
+            f"SELECT v.facet, v.value, COUNT(*) FROM {hits} h {join} {FACET} v ON v.document_id = h.id{where} "
             f"GROUP BY v.facet, v.value",
             params,
         )
@@ -346,7 +347,7 @@ class EmbeddedEngine(SearchEngine):
             where, params = self._where(filters, skip=facet)
             join_where = f"{where} AND" if where else " WHERE"
             cursor.execute(
-                f"SELECT v.value, COUNT(*) FROM search_hits h {join} {FACET} v ON v.document_id = h.id"
+                f"SELECT v.value, COUNT(*) FROM {hits} h {join} {FACET} v ON v.document_id = h.id"
                 f"{join_where} v.facet = %s GROUP BY v.value",
                 [*params, facet],
             )
