@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/docs/", SpectacularRedocView.as_view(url_name="api_schema"), name="api_docs"),
     path("", include("catalogue.versioning_urls")),
     path("", include("standards.urls")),
+    path("", include("search.urls")),
     path("api/v1/", include("catalogue.api.urls")),
     path("m/<str:code>/", catalogue_views.matter_short_url, name="matter_short_url"),
     path("i18n/", include("django.conf.urls.i18n")),

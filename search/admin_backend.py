@@ -9,59 +9,15 @@ the admin's listings and choosers; the public search lives in search.engines.
 import threading
 from collections import defaultdict
 from contextlib import contextmanager
+from functools import lru_cache
 
 from django.db.models import Q
 from modelsearch.backends.database import SearchBackend as database_backend_factory
 from modelsearch.backends.database import fallback as fallback_backend
-from modelsearch.backends.database.sqlite import sqlite as sqlite_backend
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import PlainText
 
 from search.segmentation import segment_for_index, segment_query
-
-
-class SegmentedObjectIndexer(sqlite_backend.ObjectIndexer):
-    def prepare_value(self, value):
-        return segment_for_index(super().prepare_value(value))
-
-
-class SegmentedSQLiteIndex(sqlite_backend.SQLiteIndex):
-    def add_items(self, model, objs):
-        # Same as SQLiteIndex.add_items, with the segmenting indexer.
-        if not model.get_search_fields():
-            return
-        indexers = [SegmentedObjectIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        content_type_pk = sqlite_backend.get_content_type_pk(model)
-        data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        existing = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
-        for object_id in existing:
-            title, autocomplete, body = data[object_id]
-            entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
-        self.entries.bulk_create(
-            sqlite_backend.IndexEntry(content_type_id=content_type_pk, object_id=object_id, title=t, autocomplete=a, body=b)
-            for object_id, (t, a, b) in data.items()
-            if object_id not in existing
-        )
-        self._refresh_title_norms()
-
-
-class _SegmentedQueryMixin:
-    def build_search_query_content(self, query, config=None):
-        if isinstance(query, PlainText):
-            query = PlainText(segment_query(query.query_string), operator=query.operator)
-        return super().build_search_query_content(query, config=config)
-
-
-class SegmentedSQLiteQueryCompiler(_SegmentedQueryMixin, sqlite_backend.SQLiteSearchQueryCompiler):
-    pass
-
-
-class SegmentedSQLiteAutocompleteCompiler(_SegmentedQueryMixin, sqlite_backend.SQLiteAutocompleteQueryCompiler):
-    pass
-
 
 _deferred = threading.local()
 
@@ -89,17 +45,27 @@ def deferred_indexing():
         return
     models = [m for m in get_indexed_models() if getattr(m, "search_auto_update", True)]
     _deferred.pending = defaultdict(dict)
+    _deferred.search_pages = set()  # matters published inside the block, for the public search index
     for model in models:
         post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
         post_save.connect(_remember_saved, sender=model)
     try:
         yield
         pending = _deferred.pending
+        search_pages = _deferred.search_pages
     finally:
         for model in models:
             post_save.disconnect(_remember_saved, sender=model)
             post_save.connect(signal_handlers.post_save_signal_handler, sender=model)
         _deferred.pending = None
+        _deferred.search_pages = None
+    if search_pages:
+        # the public search index, once for the whole block, when the surrounding transaction commits
+        from django.db import transaction
+
+        from search.signals import index_pages
+
+        transaction.on_commit(lambda: index_pages(search_pages))
     backend = get_search_backend()
     for model, pks in pending.items():
         # get_indexed_objects() keeps only what the model indexes and prefetches its RelatedFields (aliases …),
@@ -111,12 +77,6 @@ def deferred_indexing():
                 by_class[type(indexed)].append(indexed)
         for indexed_model, objects in by_class.items():
             backend.add_bulk(indexed_model, objects)
-
-
-class SegmentedSQLiteSearchBackend(sqlite_backend.SQLiteSearchBackend):
-    index_class = SegmentedSQLiteIndex
-    query_compiler_class = SegmentedSQLiteQueryCompiler
-    autocomplete_query_compiler_class = SegmentedSQLiteAutocompleteCompiler
 
 
 class SegmentedFallbackQueryCompiler(fallback_backend.DatabaseSearchQueryCompiler):
@@ -163,9 +123,63 @@ class SegmentedFallbackSearchBackend(fallback_backend.DatabaseSearchBackend):
     autocomplete_query_compiler_class = SegmentedFallbackQueryCompiler
 
 
+@lru_cache(maxsize=1)
+def _segmented_sqlite_backend_class():
+    # modelsearch's SQLite module can only be imported when the database is SQLite (it looks up its FTS model).
+    from modelsearch.backends.database.sqlite import sqlite as sqlite_backend
+
+    class SegmentedObjectIndexer(sqlite_backend.ObjectIndexer):
+        def prepare_value(self, value):
+            return segment_for_index(super().prepare_value(value))
+
+    class SegmentedSQLiteIndex(sqlite_backend.SQLiteIndex):
+        def add_items(self, model, objs):
+            # Same as SQLiteIndex.add_items, with the segmenting indexer.
+            if not model.get_search_fields():
+                return
+            indexers = [SegmentedObjectIndexer(obj, self.backend) for obj in objs]
+            if not indexers:
+                return
+            content_type_pk = sqlite_backend.get_content_type_pk(model)
+            data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
+            entries = self.entries.filter(content_type_id=content_type_pk)
+            existing = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
+            for object_id in existing:
+                title, autocomplete, body = data[object_id]
+                entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
+            self.entries.bulk_create(
+                sqlite_backend.IndexEntry(content_type_id=content_type_pk, object_id=object_id, title=t, autocomplete=a, body=b)
+                for object_id, (t, a, b) in data.items()
+                if object_id not in existing
+            )
+            self._refresh_title_norms()
+
+    class _SegmentedQueryMixin:
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                query = PlainText(segment_query(query.query_string), operator=query.operator)
+            return super().build_search_query_content(query, config=config)
+
+    class SegmentedSQLiteQueryCompiler(_SegmentedQueryMixin, sqlite_backend.SQLiteSearchQueryCompiler):
+        pass
+
+    class SegmentedSQLiteAutocompleteCompiler(_SegmentedQueryMixin, sqlite_backend.SQLiteAutocompleteQueryCompiler):
+        pass
+
+    class SegmentedSQLiteSearchBackend(sqlite_backend.SQLiteSearchBackend):
+        index_class = SegmentedSQLiteIndex
+        query_compiler_class = SegmentedSQLiteQueryCompiler
+        autocomplete_query_compiler_class = SegmentedSQLiteAutocompleteCompiler
+
+    return sqlite_backend, SegmentedSQLiteSearchBackend
+
+
 def SearchBackend(params):
-    backend = database_backend_factory(params)
-    if isinstance(backend, sqlite_backend.SQLiteSearchBackend):
-        return SegmentedSQLiteSearchBackend(params)
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        sqlite_backend, segmented = _segmented_sqlite_backend_class()
+        if isinstance(database_backend_factory(params), sqlite_backend.SQLiteSearchBackend):
+            return segmented(params)
     # PostgreSQL, MySQL, SQLite without FTS5: substring search with segmented queries (see above).
     return SegmentedFallbackSearchBackend(params)

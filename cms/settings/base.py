@@ -134,6 +134,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.admin_backend"},
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "zwfw")
+ELASTICSEARCH_ANALYZER = os.environ.get("ELASTICSEARCH_ANALYZER", "cjk")  # cjk (built in), smartcn or ik_max_word (plugins)
 
 # Background tasks (print cache, booklets): one thread in the web process; tests run them immediately.
 TASKS = {"default": {"BACKEND": "cms.printing.task_backend.ThreadBackend"}}

@@ -12,6 +12,7 @@ DEMO_STEPS: list[str] = [
     "setup_roles",  # versioning: groups, the 事项审核 workflow, demo users
     "derive_unified_elements", "publish_demo_lists", "build_powers",  # 十统一, list releases, 权责清单
     "import_standards", "generate_procedures",  # standards: national list, then one 办理规程 per matter
+    "seed_synonyms", "search_rebuild_if_empty",  # search: colloquial synonyms, the index if it is empty
 ]
 DEMO_FILES = ["gd_gdzwfw_matters_2021.jsonl", "zs_zhongshan_matters_2021_early.jsonl"]
 
