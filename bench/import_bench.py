@@ -43,7 +43,7 @@ def main():
     if args.rows:
         subset = workdir / "subset.jsonl"
         with open(files[0], encoding="utf-8") as source, open(subset, "w", encoding="utf-8") as target:
-            for _, line in zip(range(args.rows), source):
+            for _, line in zip(range(args.rows), source, strict=False):
                 target.write(line)
         files[0] = subset
 

@@ -4,7 +4,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 
-from catalogue.api.serializers import DepartmentSerializer, MatterSerializer, MatterSummarySerializer
+from catalogue.api.serializers import DepartmentSerializer, MatterSummarySerializer
+from catalogue.api.versions import VersionedMatterSerializer
 from catalogue.choices import MatterStatus, MatterType
 from catalogue.models import DepartmentPage, MatterPage
 
@@ -57,9 +58,10 @@ class MatterListView(generics.ListAPIView):
 
 
 class MatterDetailView(generics.RetrieveAPIView):
-    """Every element of a published matter. An unknown 实施编码 is a JSON 404."""
+    """Every element of a published matter, with its public 更新日期 and, for a 暂停/取消 matter, the withdrawal.
+    An unknown 实施编码 is a JSON 404."""
 
-    serializer_class = MatterSerializer
+    serializer_class = VersionedMatterSerializer
 
     def get_object(self):
         matter = MatterPage.objects.live().with_guide_rows().filter(code=self.kwargs["code"]).first()

@@ -239,7 +239,7 @@ def test_openapi_schema_describes_the_public_api(client, db):
     assert not any(path.startswith(("/admin", "/django-admin", "/cms-api")) for path in paths)
     params = {p["name"] for p in schema["paths"]["/api/v1/matters/"]["get"]["parameters"]}
     assert {"department", "type", "theme", "page"} <= params
-    matter = schema["components"]["schemas"]["Matter"]["properties"]
+    matter = schema["components"]["schemas"]["VersionedMatter"]["properties"]
     assert REQUIRED_KEYS <= set(matter)
     assert schema["components"]["schemas"]["CodeLabel"]["properties"].keys() == {"code", "label"}
     assert "count" in schema["components"]["schemas"]["PaginatedMatterSummaryList"]["properties"]

@@ -138,3 +138,14 @@ def test_withdrawn_matter_keeps_its_url_with_a_notice_and_leaves_the_lists(clien
     assert latest["withdrawal"]["reason"] == "并入跨省通办事项" and latest["withdrawal"]["replaced_by"]["name"] == "居民身份证换领（跨省通办）"
     log = client.get(f"/api/v1/matters/{matter.code}/diff/?from=3&to=4").json()["changes"]
     assert "事项状态 在用 → 取消" in [c["text"] for c in log]
+
+
+def test_matter_api_gives_the_public_update_date_and_the_withdrawal(client, matter):
+    data = client.get(f"/api/v1/matters/{matter.code}/").json()
+    assert data["withdrawal"] is None
+    assert data["public_updated_at"].startswith(str(matter.public_updated_at.date()))
+
+    publish(matter, note="暂停受理", major=True, status=MatterStatus.SUSPENDED, withdrawal_reason="系统升级",
+            withdrawn_on=__import__("datetime").date(2027, 1, 1))
+    data = client.get(f"/api/v1/matters/{matter.code}/").json()
+    assert data["withdrawal"] == {"status": "暂停", "reason": "系统升级", "date": "2027-01-01", "replaced_by": None}
