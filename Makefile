@@ -28,3 +28,6 @@ lint: ## ruff 检查
 bench: ## 运行基准测试并打印结果
 	$(PY) bench/import_bench.py
 	$(PY) bench/standards_bench.py --rows 300
+	$(PY) bench/search_relevance.py
+	$(PY) bench/search_latency.py
+	$(PY) bench/print_bench.py
