@@ -4,13 +4,18 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.models import Page
+from wagtail.signals import page_published, published
 
 from .registry import builds_are_deferred, printables_for
 
 
 @receiver(page_published)
+@receiver(published)
 def build_on_publish(sender, instance, revision, **kwargs):
+    """Pages (`page_published`) and snippets with DraftStateMixin (`published`, e.g. standards) alike."""
+    if kwargs.get("signal") is published and isinstance(instance, Page):
+        return  # a page's publish is handled through page_published
     if not getattr(settings, "PRINT_BUILD_ON_PUBLISH", True) or not printables_for(type(instance)):
         return
     if builds_are_deferred():
