@@ -11,7 +11,7 @@ from django_tasks import task
 from wagtail.models import Revision
 
 from cms.printing.registry import BuiltPDF, Printable, register
-from cms.printing.render import qr_svg_data_uri, render_document
+from cms.printing.render import css_string, qr_svg_data_uri, render_document
 
 from .models import MatterPage
 
@@ -187,6 +187,7 @@ def render_booklet(booklet, matters, progress=lambda done, total, stage: None):
         "release": release,
         "release_missing": release.count - total if release else 0,
         "title": booklet.display_title,
+        "css_title": css_string(booklet.display_title),
         "matters": matters,
         "sections": sections,  # rendered (and escaped) by the guide template
     }

@@ -3,7 +3,7 @@ bookmarks. Stored per published revision and built when the standard is publishe
 bulk generation defers to the first request)."""
 
 from cms.printing.registry import BuiltPDF, Printable, register
-from cms.printing.render import render_document
+from cms.printing.render import css_string, render_document
 from standards.models import Standard
 
 TEMPLATE = "standards/print/standard.html"
@@ -15,12 +15,6 @@ FILENAME = "standard.pdf"
 def clause_level(number: str) -> int:
     """“4” is a chapter (bookmark level 2, under the standard), “4.1” level 3, “4.1.2” level 4 … (at most 6)."""
     return min(2 + str(number).strip().count("."), 6)
-
-
-def css_string(text: str) -> str:
-    """Text for a CSS string literal ("…") inside the print template's <style>: no way out of the quotes or
-    the style element."""
-    return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
 
 
 def standard_context(standard: Standard) -> dict:

@@ -28,3 +28,17 @@ def build_on_publish(sender, instance, revision, **kwargs):
         build_print_files.enqueue(content_type_id, instance.pk, revision.pk)
 
     transaction.on_commit(enqueue)
+
+
+def build_frozen_after_commit(instance) -> None:
+    """An immutable object was published (created): build its documents in the background after the commit."""
+    if not getattr(settings, "PRINT_BUILD_ON_PUBLISH", True) or not printables_for(type(instance)) or builds_are_deferred():
+        return
+    content_type_id = ContentType.objects.get_for_model(type(instance)).pk
+
+    def enqueue():
+        from .tasks import build_frozen_files
+
+        build_frozen_files.enqueue(content_type_id, instance.pk)
+
+    transaction.on_commit(enqueue)

@@ -65,3 +65,12 @@ def test_release_booklet_needs_a_release(client, editor, release):
     response = client.post(reverse("booklets:add"), {"title": "", "kind": "release"})
     assert response.status_code == 200 and "请选择清单版本" in response.content.decode()
     assert Booklet.objects.count() == 0
+
+
+def test_booklet_title_prints_as_written_in_the_running_header(client, editor, release, django_capture_on_commit_callbacks):
+    booklet = create_booklet(client, django_capture_on_commit_callbacks, kind="release", list_release=release.pk,
+                             title='2026-2027 "窗口" 汇编')
+    pages = [squeeze(p) for p in pdf_text(booklet.file.read())]
+    guide_pages = [p for p in pages if "实施编码" in p]
+    assert guide_pages and all('2026-2027"窗口"汇编' in p for p in guide_pages)
+    assert not any("u002D" in p or "u0022" in p for p in pages)

@@ -75,6 +75,18 @@ def test_release_pdf_shows_the_frozen_rows_not_the_live_matters(client, release)
     assert "改名后的事项" in second_text and "第2版" in second_text and second.count == 60
 
 
+def test_publishing_a_release_builds_its_pdf_after_the_commit(client, release, settings, django_capture_on_commit_callbacks):
+    settings.PRINT_BUILD_ON_PUBLISH = True
+    with django_capture_on_commit_callbacks(execute=True):
+        second = publish_release(release.matter_list, label="2027年版", note="第二次发布")
+    printed = PrintedFile.objects.get(variant="release_table", object_id=second.pk)
+    assert printed.pages >= 2
+    assert not PrintedFile.objects.filter(object_id=release.pk).exists()  # release 1 was published with builds off
+    data = get_pdf(client, "/qingdan/quanbu/banben/2/xiazai.pdf")
+    assert data == printed.file.open("rb").read()
+    assert "发布说明：第二次发布" in squeeze(pdf_text(data)[0])
+
+
 def test_unknown_format_or_release_is_404(client, release):
     assert client.get("/qingdan/quanbu/banben/1/xiazai.doc").status_code == 404
     assert client.get("/qingdan/quanbu/banben/9/xiazai.pdf").status_code == 404
