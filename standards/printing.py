@@ -23,12 +23,16 @@ def standard_context(standard: Standard) -> dict:
         edition = reference.applicable_edition()
         references.append({"reference": reference, "edition": edition, "abolished": reference.cites_abolished})
     clauses = [dict(block.value, level=clause_level(block.value["number"])) for block in standard.body]
+    # A body written to GB/T 1.1 has its own “1 范围” and “2 规范性引用文件”: those are not printed twice.
+    chapters = {"".join(str(c["heading"] or "").split()) for c in clauses if c["level"] == 2}
     return {
         "standard": standard,
         "css_number": css_string(standard.number),
         "css_bookmark": css_string(f"{standard.number} {standard.title}"),
         "references": references,
         "clauses": clauses,
+        "scope_in_body": "范围" in chapters,
+        "references_in_body": "规范性引用文件" in chapters,
         "levels": list(standard.levels.all()),
         "replaces": list(standard.replaces.all()),
     }

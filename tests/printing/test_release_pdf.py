@@ -35,7 +35,8 @@ def get_pdf(client, url) -> bytes:
 def test_release_pdf_is_a_landscape_table_of_the_frozen_rows(client, release):
     url = "/qingdan/quanbu/banben/1/xiazai.pdf"
     html = client.get("/qingdan/quanbu/banben/1/").content.decode()
-    assert f'href="{url}"' in html  # linked next to XLSX and CSV
+    assert f'href="{url}"' in html  # linked next to XLSX and CSV, on the release and in the release history
+    assert f'href="{url}"' in client.get("/qingdan/quanbu/banben/").content.decode()
 
     data = get_pdf(client, url)
     reader = PdfReader(BytesIO(data))

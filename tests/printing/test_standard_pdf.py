@@ -95,3 +95,25 @@ def test_draft_or_unknown_standard_pdf_is_404(client, standard):
     assert client.get(f"/standards/{draft.slug}/standard.pdf").status_code == 404
     assert client.get("/standards/Q-ZWFW-99999-2026/standard.pdf").status_code == 404
     assert not PrintedFile.objects.filter(object_id=draft.pk).exists()
+
+
+def test_generated_procedure_of_a_real_matter_prints_each_chapter_once(client, site_pages, tmp_path):
+    from catalogue.models import MatterPage
+    from standards.procedures import generate_for
+    from standards.system import seed_system
+
+    from .conftest import MOST_MATERIALS_CODE, MOST_MATERIALS_LINE, import_real_rows
+
+    import_real_rows(tmp_path, [MOST_MATERIALS_LINE])
+    seed_system()
+    matter = MatterPage.objects.get(code=MOST_MATERIALS_CODE)
+    generate_for(matter)
+    procedure = matter.generated_procedures.get()
+    data = get_pdf(client, f"/standards/{procedure.slug}/standard.pdf")
+    text = squeeze("".join(pdf_text(data)))
+    assert f"{squeeze(matter.title)}办理规程" in squeeze(pdf_text(data)[0])
+    assert text.count("本规程规定了") == 1  # the scope, once: the body's own chapter 1
+    assert text.count("下列文件") == 1  # the references' preamble, once: the body's own chapter 2
+    outline = [(level, title) for level, title, _page in pdf_outline(data)]
+    assert (2, "1 范围") in outline and (2, "2 规范性引用文件") in outline
+    assert (2, "范围") not in outline and (2, "规范性引用文件") not in outline
