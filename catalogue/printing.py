@@ -11,7 +11,7 @@ from django_tasks import task
 from wagtail.models import Revision
 
 from cms.printing.registry import BuiltPDF, Printable, register
-from cms.printing.render import qr_svg_data_uri, render_document
+from cms.printing.render import css_string, qr_svg_data_uri, render_document
 
 from .models import MatterPage
 
@@ -151,6 +151,11 @@ def booklet_matters(booklet):
         matters = matters.child_of(booklet.department)
     elif booklet.kind == BookletKind.WINDOW:
         matters = matters.filter(windows=booklet.window)
+    elif booklet.kind == BookletKind.RELEASE:
+        # The matters the frozen release lists, in its order; those withdrawn since have no current guide.
+        order = {row["code"]: n for n, row in enumerate(booklet.list_release.rows)}
+        found = matters.filter(code__in=list(order)).exclude(live_revision__isnull=True)
+        return sorted(found, key=lambda m: order[m.code])
     else:
         filters = {
             "immediate": {"handling_type": HandlingType.IMMEDIATE},
@@ -176,9 +181,13 @@ def render_booklet(booklet, matters, progress=lambda done, total, stage: None):
         if done % 10 == 0 or done == total:
             progress(done, total, "准备内容")
     progress(total, total, "排版")
+    release = booklet.list_release if booklet.list_release_id else None
     context = {
         "booklet": booklet,
+        "release": release,
+        "release_missing": release.count - total if release else 0,
         "title": booklet.display_title,
+        "css_title": css_string(booklet.display_title),
         "matters": matters,
         "sections": sections,  # rendered (and escaped) by the guide template
     }
@@ -229,3 +238,7 @@ def request_booklet(booklet) -> None:
     from django.db import transaction
 
     transaction.on_commit(lambda: build_booklet_task.enqueue(booklet.pk))
+
+
+# The list release's PDF registers itself with the printing service.
+from .lists import release_pdf  # noqa: E402, F401

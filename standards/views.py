@@ -1,7 +1,7 @@
 """Public pages: the 标准体系表, the catalogue and the standard page. Thin: the work is in queries/coverage."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 
 from standards.choices import StandardStatus
@@ -53,8 +53,32 @@ def catalogue(request):
     }, status=400 if error else 200)
 
 
-def detail(request, key: str):
+def _public_or_404(key: str) -> Standard:
     standard = lookup(key)
     if standard is None or standard.status == StandardStatus.DRAFT:
         raise Http404("没有这个编号的标准。")
+    return standard
+
+
+def detail(request, key: str):
+    standard = _public_or_404(key)
     return render(request, "standards/standard_page.html", standard_context(standard))
+
+
+def standard_pdf(request, key: str):
+    """The published revision as a PDF through the printing service: the stored file, or built once."""
+    from wagtail.models import Revision
+
+    from cms.printing.cache import get_or_build, stored
+    from standards.printing import VARIANT
+
+    standard = _public_or_404(key)
+    if not standard.live_revision_id:
+        raise Http404("该标准没有已发布的版本。")
+    printed = stored(standard, standard.live_revision_id, VARIANT)
+    if printed is None:
+        printed = get_or_build(standard, Revision.objects.get(pk=standard.live_revision_id), VARIANT)
+    response = FileResponse(printed.file.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{standard.slug}.pdf"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -1,8 +1,10 @@
 """Public pages of the lists, their releases and diffs, the 权责清单, the reform figures and open data."""
 
+from urllib.parse import quote
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from catalogue import figures as figures_service
@@ -88,7 +90,21 @@ def release_detail(request, slug, number):
 
 def release_download(request, slug, number, fmt):
     release = _release(slug, number)
+    if fmt == "pdf":
+        return release_pdf_response(release)
     return rows_download(release.rows, fmt, f"{release.matter_list.title}（{release.label}）")
+
+
+def release_pdf_response(release: ListRelease) -> FileResponse:
+    """The release as a PDF through the printing service: stored once per (release, template version)."""
+    from catalogue.lists.release_pdf import release_pdf
+
+    printed = release_pdf(release)
+    response = FileResponse(printed.file.open("rb"), content_type="application/pdf")
+    filename = quote(f"{release.matter_list.title}（{release.label}）.pdf")
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{filename}"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 def release_diff(request, slug, number):

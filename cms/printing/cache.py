@@ -4,6 +4,7 @@ or builds it once."""
 import logging
 import threading
 import time
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -71,3 +72,19 @@ def get_or_build(obj, revision, variant: str) -> PrintedFile:
 
 def build_all(obj, revision) -> list[PrintedFile]:
     return [get_or_build(obj, revision, variant) for variant, p in printables_for(type(obj)).items() if p.build_on_publish]
+
+
+@dataclass(frozen=True)
+class Frozen:
+    """An immutable object (a list release) is its own only version: revision id 0 in the cache key, so its
+    files change only with the template version."""
+
+    obj: object
+    pk: int = 0
+
+    def as_object(self):
+        return self.obj
+
+
+def get_or_build_frozen(obj, variant: str) -> PrintedFile:
+    return stored(obj, Frozen.pk, variant) or get_or_build(obj, Frozen(obj), variant)

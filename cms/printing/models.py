@@ -35,6 +35,7 @@ class BookletKind(models.TextChoices):
     DEPARTMENT = "department", "部门"
     WINDOW = "window", "窗口"
     LIST = "list", "清单"
+    RELEASE = "release", "清单版本"
 
 
 class BookletStatus(models.TextChoices):
@@ -45,7 +46,7 @@ class BookletStatus(models.TextChoices):
 
 
 class Booklet(models.Model):
-    """服务指南汇编 of a department, a window or a list, built in the background with visible progress."""
+    """服务指南汇编 of a department, a window, a list or a published list release, built in the background with visible progress."""
 
     LISTS = {
         "immediate": "即办事项清单",
@@ -61,6 +62,10 @@ class Booklet(models.Model):
     )
     window = models.ForeignKey("catalogue.Window", verbose_name="窗口", null=True, blank=True, on_delete=models.CASCADE, related_name="booklets")
     list_key = models.CharField("清单", max_length=32, blank=True, choices=list(LISTS.items()))
+    list_release = models.ForeignKey(
+        "catalogue.ListRelease", verbose_name="清单版本", null=True, blank=True, on_delete=models.PROTECT, related_name="booklets",
+        help_text="汇编该版本清单所列事项的现行办事指南，按清单顺序排列。",
+    )
     status = models.CharField("状态", max_length=16, choices=BookletStatus.choices, default=BookletStatus.PENDING)
     progress_done = models.PositiveIntegerField("已完成", default=0)
     progress_total = models.PositiveIntegerField("总数", default=0)
@@ -84,7 +89,7 @@ class Booklet(models.Model):
         from django.core.exceptions import ValidationError
 
         required = {BookletKind.DEPARTMENT: ("department", "请选择部门。"), BookletKind.WINDOW: ("window", "请选择窗口。"),
-                    BookletKind.LIST: ("list_key", "请选择清单。")}
+                    BookletKind.LIST: ("list_key", "请选择清单。"), BookletKind.RELEASE: ("list_release", "请选择清单版本。")}
         field, message = required[self.kind]
         if not getattr(self, field if field == "list_key" else f"{field}_id"):
             raise ValidationError({field: message})
@@ -97,6 +102,8 @@ class Booklet(models.Model):
             return f"{self.department.title}服务指南汇编"
         if self.kind == BookletKind.WINDOW and self.window_id:
             return f"{self.window}服务指南汇编"
+        if self.kind == BookletKind.RELEASE and self.list_release_id:
+            return f"{self.list_release}服务指南汇编"
         if self.kind == BookletKind.LIST and self.list_key:
             return f"{self.LISTS.get(self.list_key, self.list_key)}服务指南汇编"
         return "服务指南汇编"

@@ -31,6 +31,12 @@ def render_pdf(template_name: str, context: dict) -> bytes:
     return render_document(template_name, context).write_pdf()
 
 
+def css_string(text: str) -> str:
+    """Text for a CSS string literal ("…") inside the print template's <style>: no way out of the quotes or
+    the style element."""
+    return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+
+
 def qr_svg_data_uri(url: str, size_mm: float = 20) -> str:
     """A QR code as an SVG data URI (vector, so it stays sharp on paper)."""
     qr = segno.make(url, error="m", micro=False)

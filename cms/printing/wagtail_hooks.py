@@ -62,7 +62,7 @@ class BookletViewSet(ModelViewSet):
     index_template_name = "printing/booklet_index.html"
     add_view_class = BookletCreateView
     edit_view_class = BookletEditView
-    form_fields = ["title", "kind", "department", "window", "list_key"]
+    form_fields = ["title", "kind", "department", "window", "list_key", "list_release"]
     list_display = ["display_title", Column("kind", label="范围", accessor="get_kind_display"), ProgressColumn("progress", label="进度 / 下载"), DateColumn("created_at", label="创建时间")]
     list_filter = ["kind", "status"]
 
