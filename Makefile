@@ -31,3 +31,4 @@ bench: ## 运行基准测试并打印结果
 	$(PY) bench/search_relevance.py
 	$(PY) bench/search_latency.py
 	$(PY) bench/print_bench.py
+	$(PY) bench/print_more_bench.py
