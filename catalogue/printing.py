@@ -227,7 +227,7 @@ def build_booklet(booklet_id: int) -> None:
         raise
 
 
-@task()
+@task(backend="printing")
 def build_booklet_task(booklet_id: int) -> int:
     build_booklet(booklet_id)
     return booklet_id

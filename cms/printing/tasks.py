@@ -3,7 +3,7 @@ from django_tasks import task
 from wagtail.models import Revision
 
 
-@task()
+@task(backend="printing")
 def build_print_files(content_type_id: int, object_id: int, revision_id: int) -> int:
     """Build every published-on-publish document of one object at one published revision."""
     from .cache import build_all
@@ -16,7 +16,7 @@ def build_print_files(content_type_id: int, object_id: int, revision_id: int) ->
     return len(build_all(obj, revision))
 
 
-@task()
+@task(backend="printing")
 def build_frozen_files(content_type_id: int, object_id: int) -> int:
     """Build the documents of an immutable object (a list release): its only version is itself."""
     from .cache import Frozen, build_all

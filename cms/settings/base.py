@@ -138,7 +138,12 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "zwfw"
 ELASTICSEARCH_ANALYZER = os.environ.get("ELASTICSEARCH_ANALYZER", "cjk")  # cjk (built in), smartcn or ik_max_word (plugins)
 
 # Background tasks (print cache, booklets): one thread in the web process; tests run them immediately.
-TASKS = {"default": {"BACKEND": "cms.printing.task_backend.ThreadBackend"}}
+# Wagtail's own tasks (search and reference index updates) run immediately, inside the request that saved;
+# PDFs are built after the response, in one background thread of the web process (see cms/printing).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "printing": {"BACKEND": "cms.printing.task_backend.ThreadBackend"},
+}
 NOTICE_RETENTION_DAYS = int(os.environ.get("NOTICE_RETENTION_DAYS", "180"))
 
 REST_FRAMEWORK = {

@@ -74,7 +74,7 @@ def test_thread_backend_builds_after_the_request_in_the_background(tmp_path, set
 
     settings.MEDIA_ROOT = tmp_path / "media"
     matter = MatterPageFactory(title="居民身份证申领", materials=["居民户口簿"])
-    backend = task_backend.ThreadBackend(alias="default", params={})
+    backend = task_backend.ThreadBackend(alias="printing", params={})
     content_type = ContentType.objects.get_for_model(MatterPage)
     result = backend.enqueue(build_print_files, [content_type.pk, matter.pk, matter.live_revision_id], {})
     task_backend._executor.submit(lambda: None).result(timeout=120)  # one worker: FIFO, so the build is done

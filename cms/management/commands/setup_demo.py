@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.printing.registry import builds_deferred
 from cms.site_setup import ensure_site
 
 # Idempotent commands that complete the demo site, in order; each app that adds one lists it here.
@@ -24,6 +25,12 @@ class Command(BaseCommand):
         parser.add_argument("--data", type=Path, default=Path("../shared/data"))
 
     def handle(self, *args, data: Path, **options):
+        # The demo publishes thousands of objects at once: their PDFs are built on first request, not here.
+        with builds_deferred():
+            self._build(data)
+        self._ensure_admin()
+
+    def _build(self, data: Path):
         ensure_site()
         files = [data / name for name in DEMO_FILES if (data / name).exists()]
         if files:
@@ -32,7 +39,6 @@ class Command(BaseCommand):
             self.stderr.write(f"找不到演示数据目录 {data}，跳过导入。")
         for step in DEMO_STEPS:
             call_command(step, stdout=self.stdout)
-        self._ensure_admin()
 
     def _ensure_admin(self):
         User = get_user_model()
