@@ -38,7 +38,7 @@ def _log(query: str, results, engine_name: str) -> SearchQueryLog | None:
 
 
 def popular_matters(limit: int = 8):
-    return SearchDocument.objects.order_by("-popularity", "name")[:limit]
+    return SearchDocument.objects.filter(kind="matter").order_by("-popularity", "name")[:limit]
 
 
 @require_GET

@@ -311,6 +311,9 @@ class ElasticsearchEngine(SearchEngine):
         response = self._execute(build_suggest(expanded.text, limit))
         options = response.get("suggest", {}).get("matter", [{}])[0].get("options", [])
         return [
-            {"code": o["_source"]["code"], "name": o["_source"]["name"], "url": o["_source"]["url"], "department": o["_source"]["department"]}
+            {
+                "code": o["_source"]["code"], "name": o["_source"]["name"], "url": o["_source"]["url"],
+                "department": o["_source"]["department"], "kind": o["_source"].get("kind", KIND_MATTER),
+            }
             for o in options
         ]

@@ -399,8 +399,9 @@ class EmbeddedEngine(SearchEngine):
         with connection.cursor() as cursor:
             sql.fill_hits(cursor, sql.suggest_expression(words, expanded.pinyin))
             cursor.execute(
-                f"SELECT d.code, d.name, d.url, d.department FROM search_hits h JOIN {DOC} d ON d.id = h.id "
-                f"ORDER BY CASE WHEN d.name LIKE %s THEN 0 ELSE 1 END, h.rank DESC, length(d.name) LIMIT %s",
-                [f"{expanded.text}%", limit],
+                f"SELECT d.code, d.name, d.url, d.department, d.kind FROM search_hits h JOIN {DOC} d ON d.id = h.id "
+                f"ORDER BY CASE WHEN d.name LIKE %s THEN 0 ELSE 1 END, CASE WHEN d.kind = %s THEN 0 ELSE 1 END, h.rank DESC, "
+                f"length(d.name) LIMIT %s",
+                [f"{expanded.text}%", KIND_MATTER, limit],
             )
-            return [{"code": c, "name": n, "url": u, "department": d} for c, n, u, d in cursor.fetchall()]
+            return [{"code": c, "name": n, "url": u, "department": d, "kind": k} for c, n, u, d, k in cursor.fetchall()]

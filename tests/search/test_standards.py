@@ -142,6 +142,9 @@ def test_citizen_queries_put_the_matter_first(with_standards):
     assert "standard" in kinds and kinds == sorted(kinds)  # every matter before every standard
     for query, code in (("导游证", "guide_card"), ("出生纸", "birth_certificate"), ("户口迁出", "hukou_out")):
         assert EmbeddedEngine().search(query).hits[0].code == with_standards[code], query
+    suggestions = EmbeddedEngine().suggest("出生医学")
+    assert [s["kind"] for s in suggestions] == ["matter", "standard"]
+    assert suggestions[0]["code"] == with_standards["birth_certificate"]
 
 
 def test_standard_queries_find_standards(with_standards):
