@@ -46,6 +46,7 @@ def deferred_indexing():
     models = [m for m in get_indexed_models() if getattr(m, "search_auto_update", True)]
     _deferred.pending = defaultdict(dict)
     _deferred.search_pages = set()  # matters published inside the block, for the public search index
+    _deferred.search_standards = set()  # standards published or unpublished inside the block, likewise
     for model in models:
         post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
         post_save.connect(_remember_saved, sender=model)
@@ -53,19 +54,25 @@ def deferred_indexing():
         yield
         pending = _deferred.pending
         search_pages = _deferred.search_pages
+        search_standards = _deferred.search_standards
     finally:
         for model in models:
             post_save.disconnect(_remember_saved, sender=model)
             post_save.connect(signal_handlers.post_save_signal_handler, sender=model)
         _deferred.pending = None
         _deferred.search_pages = None
-    if search_pages:
+        _deferred.search_standards = None
+    if search_pages or search_standards:
         # the public search index, once for the whole block, when the surrounding transaction commits
         from django.db import transaction
 
-        from search.signals import index_pages
+        from search.signals import index_pages, index_standards
 
-        transaction.on_commit(lambda: index_pages(search_pages))
+        def index_all():
+            index_pages(search_pages)
+            index_standards(search_standards)
+
+        transaction.on_commit(index_all)
     backend = get_search_backend()
     for model, pks in pending.items():
         # get_indexed_objects() keeps only what the model indexes and prefetches its RelatedFields (aliases …),

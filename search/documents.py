@@ -1,12 +1,17 @@
-"""The one function that turns a published matter into the document both engines index, so they agree."""
+"""The documents both engines index, so they agree: a published matter (`build_document`) and a published
+standard (standards.documents.standard_document, same shape), told apart by `kind`."""
 
+import re
 from collections.abc import Iterable
 
 from catalogue.choices import ExerciseLevel, HandlingType, MatterStatus, MatterType, OnlineDepth
 from catalogue.models import DepartmentPage, MatterPage, Region
 
-FACETS = ("department", "type", "service_object", "theme", "level", "handling", "online")
+KIND_MATTER, KIND_STANDARD = "matter", "standard"
+KIND_LABELS = {KIND_MATTER: "办事指南", KIND_STANDARD: "服务标准"}
+FACETS = ("kind", "department", "type", "service_object", "theme", "level", "handling", "online")
 FACET_LABELS = {
+    "kind": "结果类型",
     "department": "实施主体",
     "type": "事项类型",
     "service_object": "服务对象",
@@ -19,12 +24,25 @@ ONLINE_YES, ONLINE_NO = "可网上办理", "仅窗口办理"
 
 
 def facet_label(facet: str, value: str) -> str:
+    if facet == "kind":
+        return KIND_LABELS.get(value, value)
     if facet == "type":
         try:
             return MatterType(value).label
         except ValueError:
             return value
     return value
+
+
+# A query that asks for standards: 标准/规程/规范, a standard's code (GB, GB/T, DB44/T, Q/…) or a bare standard serial.
+_STANDARD_WORDS = ("标准", "规程", "规范", "国标", "行标", "地标")
+_STANDARD_CODE = re.compile(r"(^|[^a-z])(gb|gbt|gbz|db\d*|dbt|q|t)([^a-z]|$)|(^|\D)\d{4,6}(\D|$)")
+
+
+def wants_standards(text: str) -> bool:
+    """Whether a (normalised) query asks for standards; otherwise matters come first and standards after them."""
+    text = text.lower()
+    return any(word in text for word in _STANDARD_WORDS) or bool(_STANDARD_CODE.search(text))
 
 
 def indexable(page: MatterPage) -> bool:
@@ -70,6 +88,7 @@ def build_document(page: MatterPage, lookups: _Lookups | None = None) -> dict:
     faqs = [f"{f.question} {f.answer}" for f in page.faqs.all()]
     online = page.accepts_online or page.online_depth not in ("", OnlineDepth.NONE)
     return {
+        "kind": KIND_MATTER,
         "code": page.code,
         "page_id": page.pk,
         "name": page.title,
@@ -92,7 +111,9 @@ def build_document(page: MatterPage, lookups: _Lookups | None = None) -> dict:
         "handling": HandlingType(page.handling_type).label if page.handling_type in HandlingType.values else "",
         "online": online,
         "summary": "；".join(conditions)[:400] or "；".join(materials)[:400],
+        "body": [],
         "facets": {
+            "kind": [KIND_MATTER],
             "department": [department.title] if department else [],
             "type": [page.matter_type] if page.matter_type else [],
             "service_object": objects,
@@ -123,3 +144,38 @@ def build_documents(page_ids: Iterable[int] | None = None, batch_size: int = 500
             batch = []
     if batch:
         yield batch
+
+
+def standard_batches(standard_ids: Iterable[int] | None = None, batch_size: int = 500):
+    """Documents of the published standards (all, or those with the given ids), in batches."""
+    from standards.documents import live_documents
+
+    batch = []
+    for document in live_documents(standard_ids):
+        batch.append(document)
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def all_batches(batch_size: int = 500):
+    """Everything the public search holds: the published matters, then the published standards."""
+    yield from build_documents(batch_size=batch_size)
+    yield from standard_batches(batch_size=batch_size)
+
+
+def published_count() -> int:
+    from standards.models import Standard
+
+    return published_matters().count() + Standard.objects.public().count()
+
+
+def expected_codes() -> set[str]:
+    """The codes the index should hold: 实施编码 of the published matters, `std-<id>` of the published standards."""
+    from standards.documents import document_code
+    from standards.models import Standard
+
+    codes = set(published_matters().values_list("code", flat=True))
+    return codes | {document_code(pk) for pk in Standard.objects.public().values_list("pk", flat=True)}

@@ -7,11 +7,13 @@ from wagtail.search import index
 
 
 class SearchDocument(models.Model):
-    """One published matter as the embedded engine indexes it (built by search.documents.build_document).
+    """One published matter or standard as the embedded engine indexes it (search.documents.build_document,
+    standards.documents.standard_document); `kind` tells them apart.
 
     The full-text index itself is the FTS5 table `search_fts` (SQLite) or `search_pg` (PostgreSQL) whose rowid
     is this row's id; facet values live in SearchFacetValue so facets are counted in SQL."""
 
+    kind = models.CharField("类型", max_length=10, default="matter", db_index=True, help_text="matter 办事指南，standard 服务标准。")
     code = models.CharField("实施编码", max_length=36, unique=True)
     page_id = models.IntegerField("页面", db_index=True)
     name = models.CharField("事项名称", max_length=500)

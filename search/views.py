@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from search.documents import FACET_LABELS, FACETS
+from search.documents import FACET_LABELS, FACETS, KIND_LABELS
 from search.engines import get_engine
 from search.models import SearchDocument, SearchQueryLog
 from search.text import normalise_query
@@ -17,6 +17,11 @@ from search.text import normalise_query
 
 def _filters(params) -> dict[str, list[str]]:
     return {facet: params.getlist(facet) for facet in FACETS if params.getlist(facet)}
+
+
+def _bad_kind(params) -> str:
+    """The unknown `kind` values of a request, for the API's error message ("" when all are known)."""
+    return "、".join(v for v in params.getlist("kind") if v not in KIND_LABELS)
 
 
 def _page_number(value) -> int:
@@ -33,7 +38,7 @@ def _log(query: str, results, engine_name: str) -> SearchQueryLog | None:
 
 
 def popular_matters(limit: int = 8):
-    return SearchDocument.objects.order_by("-popularity", "name")[:limit]
+    return SearchDocument.objects.filter(kind="matter").order_by("-popularity", "name")[:limit]
 
 
 @require_GET
@@ -91,6 +96,9 @@ def go(request):
 
 @require_GET
 def api_search(request):
+    if bad := _bad_kind(request.GET):
+        choices = "、".join(f"{value}（{label}）" for value, label in KIND_LABELS.items())
+        return JsonResponse({"detail": f"kind 参数“{bad}”无效，可选：{choices}。"}, status=400, json_dumps_params={"ensure_ascii": False})
     query = request.GET.get("q", "")
     results = get_engine().search(query, _filters(request.GET), page=_page_number(request.GET.get("page")))
     if _page_number(request.GET.get("page")) == 1:
@@ -103,6 +111,8 @@ def api_search(request):
             "num_pages": results.num_pages,
             "results": [
                 {
+                    "kind": hit.kind,
+                    "kind_label": KIND_LABELS.get(hit.kind, ""),
                     "code": hit.code,
                     "name": hit.name,
                     "department": hit.department,

@@ -21,6 +21,7 @@ class Hit:
     highlight: str = ""  # the name, HTML-escaped, query words in <mark>
     snippet: str = ""  # a piece of the conditions or materials, HTML-escaped, marked
     best_bet: bool = False
+    kind: str = "matter"  # "standard" for a 服务标准
 
 
 @dataclass
@@ -98,13 +99,13 @@ class SearchEngine:
         raise NotImplementedError
 
     def rebuild(self, progress=None) -> int:
-        """Index every published matter again from the database; returns the number of documents."""
-        from search.documents import build_documents, published_matters
+        """Index every published matter and standard again from the database; returns the number of documents."""
+        from search.documents import all_batches, published_count
 
-        total = published_matters().count()
+        total = published_count()
         done = 0
         self.clear()
-        for batch in build_documents():
+        for batch in all_batches():
             self.index(batch)
             done += len(batch)
             if progress:

@@ -15,9 +15,17 @@ from datetime import UTC, datetime
 from django.conf import settings
 from elasticsearch_dsl import A, Q, Search, analyzer
 
-from search.documents import FACETS, facet_label
+from search.documents import FACETS, KIND_MATTER, KIND_STANDARD, facet_label
 from search.engines.base import MAX_PAGE, PAGE_SIZE, FacetValue, Hit, SearchEngine, SearchResults, clean_filters
-from search.engines.embedded import FACET_SIZE, RERANK_DEPTH, Candidate, fts_columns, rank_candidates
+from search.engines.embedded import (
+    FACET_SIZE,
+    RERANK_DEPTH,
+    STANDARD_DAMPING,
+    Candidate,
+    demote_standards,
+    fts_columns,
+    rank_candidates,
+)
 from search.expansion import expand, highlight
 from search.text import pinyin_forms
 
@@ -35,7 +43,7 @@ def alias_name() -> str:
 
 
 def index_body(analyzer_name: str | None = None) -> dict:
-    """Settings and mapping of a matters index."""
+    """Settings and mapping of the index of matters and standards."""
     analyzer_name = analyzer_name or getattr(settings, "ELASTICSEARCH_ANALYZER", "cjk")
     if analyzer_name not in ANALYZERS:
         raise ValueError(f"未知的中文分析器 {analyzer_name}，可选：{', '.join(ANALYZERS)}")
@@ -56,6 +64,7 @@ def index_body(analyzer_name: str | None = None) -> dict:
         "mappings": {
             "dynamic": "strict",
             "properties": {
+                "kind": keyword,
                 "code": keyword,
                 "page_id": {"type": "integer"},
                 "name": {**zh, "fields": {"raw": keyword}},
@@ -85,11 +94,12 @@ def to_source(doc: dict) -> dict:
     inputs = [doc["name"], *doc["aliases"]]
     inputs += [form for name in inputs for form in pinyin_forms(name)]
     return {
+        "kind": doc.get("kind", KIND_MATTER),
         "code": doc["code"],
         "page_id": doc["page_id"],
         "name": doc["name"],
         "aliases": " ".join(doc["aliases"]),
-        "body": " ".join([*doc["conditions"], *doc["materials"], *doc["results"], *doc["faqs"]]),
+        "body": " ".join([*doc["conditions"], *doc["materials"], *doc["results"], *doc["faqs"], *doc.get("body", [])]),
         "summary": doc["summary"],
         "name_seg": name_seg,
         "aliases_seg": aliases_seg,
@@ -130,8 +140,13 @@ def build_search(expanded, filters: dict, size: int = RERANK_DEPTH, offset: int 
     if expanded.pinyin:
         should.append(Q("prefix", keywords={"value": expanded.pinyin, "boost": 5}))
     if expanded.best_bets:
-        should.append(Q("terms", page_id=[int(p) for p in expanded.best_bets], boost=1000))
-    search = Search(index=index or alias_name()).query(Q("bool", should=should, minimum_should_match=1))
+        pinned = Q("bool", filter=[Q("terms", page_id=[int(p) for p in expanded.best_bets]), Q("term", kind=KIND_MATTER)], boost=1000)
+        should.append(pinned)
+    query = Q("bool", should=should, minimum_should_match=1)
+    if demote_standards(expanded, filters):
+        # standards after the matters a citizen looks for, as in the embedded engine (see STANDARD_DAMPING)
+        query = Q("boosting", positive=query, negative=Q("term", kind=KIND_STANDARD), negative_boost=STANDARD_DAMPING)
+    search = Search(index=index or alias_name()).query(query)
     search = search.extra(track_total_hits=True, from_=offset, size=size)
     if filters:
         search = search.post_filter(Q("bool", filter=_filter_queries(filters)))
@@ -141,7 +156,7 @@ def build_search(expanded, filters: dict, size: int = RERANK_DEPTH, offset: int 
         search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others) if others else Q("match_all")).bucket("values", terms)
     search = search.highlight("name", "summary", fragment_size=120, number_of_fragments=1)
     search = search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-    search = search.source(["code", "page_id", "name", "url", "department", "region", "matter_type", "type_label", "summary", "aliases", "popularity"])
+    search = search.source(["kind", "code", "page_id", "name", "url", "department", "region", "matter_type", "type_label", "summary", "aliases", "popularity"])
     return search
 
 
@@ -203,11 +218,11 @@ class ElasticsearchEngine(SearchEngine):
         """Fill a new versioned index, then move the alias to it atomically and drop the old ones."""
         from elasticsearch.helpers import bulk
 
-        from search.documents import build_documents, published_matters
+        from search.documents import all_batches, published_count
 
-        total, done = published_matters().count(), 0
+        total, done = published_count(), 0
         new = self.create_index()
-        for batch in build_documents():
+        for batch in all_batches():
             bulk(self.client, bulk_index_actions(batch, new))
             done += len(batch)
             if progress:
@@ -263,21 +278,21 @@ class ElasticsearchEngine(SearchEngine):
                 Candidate(
                     s["code"], s["page_id"], s["name"], s.get("url", ""), s.get("department", ""), s.get("region", ""),
                     s.get("matter_type", ""), s.get("type_label", ""), s.get("summary", ""), s.get("aliases", ""),
-                    hit.get("_score") or 0.0, s.get("popularity", 0),
+                    hit.get("_score") or 0.0, s.get("popularity", 0), s.get("kind", KIND_MATTER),
                 )
             )
             marks[s["code"]] = hit.get("highlight", {})
         if rerank:
-            candidates = rank_candidates(candidates, expanded, pinned)[offset : offset + results.page_size]
+            candidates = rank_candidates(candidates, expanded, pinned, demote_standards(expanded, filters))[offset : offset + results.page_size]
         words = expanded.words + ([expanded.text] if expanded.text not in expanded.words else [])
         results.hits = [
             Hit(
-                code=c.code, page_id=c.page_id, name=c.name, url=c.url, department=c.department, region=c.region,
+                kind=c.kind, code=c.code, page_id=c.page_id, name=c.name, url=c.url, department=c.department, region=c.region,
                 matter_type=c.matter_type, type_label=c.type_label,
                 score=round(c.score if c.score is not None else float(c.rank), 4),
                 highlight=highlight(c.name, words),
                 snippet=(marks[c.code].get("summary") or [highlight(c.summary, words, limit=120)])[0],
-                best_bet=c.page_id in pinned,
+                best_bet=c.kind == KIND_MATTER and c.page_id in pinned,
             )
             for c in candidates
         ]
@@ -296,6 +311,9 @@ class ElasticsearchEngine(SearchEngine):
         response = self._execute(build_suggest(expanded.text, limit))
         options = response.get("suggest", {}).get("matter", [{}])[0].get("options", [])
         return [
-            {"code": o["_source"]["code"], "name": o["_source"]["name"], "url": o["_source"]["url"], "department": o["_source"]["department"]}
+            {
+                "code": o["_source"]["code"], "name": o["_source"]["name"], "url": o["_source"]["url"],
+                "department": o["_source"]["department"], "kind": o["_source"].get("kind", KIND_MATTER),
+            }
             for o in options
         ]

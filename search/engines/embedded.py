@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from search.documents import FACETS, facet_label
+from search.documents import FACETS, KIND_MATTER, KIND_STANDARD, facet_label, wants_standards
 from search.engines.base import MAX_PAGE, PAGE_SIZE, FacetValue, Hit, SearchEngine, SearchResults, clean_filters
 from search.expansion import expand, highlight
 from search.models import SearchDocument, SearchFacetValue
@@ -17,6 +17,10 @@ WEIGHTS = (10.0, 8.0, 3.0, 1.0)
 FACET_SIZE = 30
 # The first this many matches by BM25 are ranked again by how much of the query the name and aliases hold.
 RERANK_DEPTH = 100
+# Unless a query asks for standards (标准, 规程, GB/T …) or only standards are shown, the matters a citizen looks
+# for come first and the standards after them: the standards' BM25 is damped before the best RERANK_DEPTH are
+# picked (so they do not crowd matters out), and the final order puts every matter before every standard.
+STANDARD_DAMPING = 0.01
 # Facets of a very broad query (查询 over 100,000 matters) are counted over its best-ranked hits only.
 FACET_SAMPLE = 5000
 DOC = SearchDocument._meta.db_table
@@ -28,7 +32,9 @@ def fts_columns(doc: dict) -> tuple[str, str, str, str]:
     names = [doc["name"], *doc["aliases"]]
     pinyin = [form for name in names for form in pinyin_forms(name)]
     keywords = " ".join([index_pieces([doc["catalogue_name"], *doc["themes"], doc["type_label"]]), doc["code"].lower(), *pinyin])
-    body = index_pieces([*doc["conditions"], *doc["materials"], *doc["results"], *doc["faqs"], doc["department"], *doc["service_objects"]])
+    body = index_pieces(
+        [*doc["conditions"], *doc["materials"], *doc["results"], *doc["faqs"], *doc.get("body", []), doc["department"], *doc["service_objects"]]
+    )
     return index_text(doc["name"]), index_pieces([*doc["aliases"], doc["handling_item_name"]]), keywords, body
 
 
@@ -131,6 +137,7 @@ class Candidate:
     aliases: str
     rank: float
     popularity: int
+    kind: str = KIND_MATTER
     score: float | None = None
 
 
@@ -152,8 +159,14 @@ def name_coverage(title: str, expanded) -> float:
     return best
 
 
-def rank_candidates(rows: list[Candidate], expanded, pinned: list[int]) -> list[Candidate]:
-    """Best bets first, then: whole query in the name, share of the query in name and aliases, BM25, clicks."""
+def demote_standards(expanded, filters: dict) -> bool:
+    """Standards come after matters unless the query asks for them or only standards are shown."""
+    return not wants_standards(expanded.text) and filters.get("kind") != [KIND_STANDARD]
+
+
+def rank_candidates(rows: list[Candidate], expanded, pinned: list[int], demote: bool = False) -> list[Candidate]:
+    """Best bets first, then: whole query in the name, share of the query in name and aliases, BM25, clicks;
+    with `demote`, the matters before the standards."""
     top = max((float(r.rank) for r in rows), default=1.0) or 1.0
     query = expanded.text.replace(" ", "")
     for row in rows:
@@ -163,7 +176,12 @@ def rank_candidates(rows: list[Candidate], expanded, pinned: list[int]) -> list[
         brevity = min(len(query) / max(len(row.name), 1), 1.0)  # 导游证查询 before a long name that mentions 导游证
         row.score = 20.0 * coverage + exact + 2.0 * brevity * coverage + 2.0 * float(row.rank) / top + min(row.popularity, 100) / 100.0
     order = {pid: i for i, pid in enumerate(pinned)}
-    return sorted(rows, key=lambda r: (order.get(r.page_id, len(order)), -r.score, r.name))
+
+    def key(r):
+        pin = order.get(r.page_id, len(order)) if r.kind == KIND_MATTER else len(order)
+        return pin, demote and r.kind == KIND_STANDARD, -r.score, r.name
+
+    return sorted(rows, key=key)
 
 
 def dialect():
@@ -184,6 +202,7 @@ class EmbeddedEngine(SearchEngine):
             self._delete_codes(cursor, sql, codes)
             rows = SearchDocument.objects.bulk_create(
                 SearchDocument(
+                    kind=d.get("kind", KIND_MATTER),
                     code=d["code"],
                     page_id=d["page_id"],
                     name=d["name"][:500],
@@ -244,23 +263,34 @@ class EmbeddedEngine(SearchEngine):
         if expanded.empty or not (expanded.variants or expanded.pinyin):
             return results
         sql = dialect()
+        demote = demote_standards(expanded, filters)
         # no transaction: the hits go to a per-connection temporary table, the main database is only read
         with connection.cursor() as cursor:
             sql.fill_hits(cursor, sql.expression(expanded))
+            if demote:
+                self._damp_standards(cursor)
             self._add_best_bets(cursor, expanded)
             results.count = self._count(cursor, filters)
             if results.count == 0 and expanded.corrected:
                 results.suggestion = expanded.corrected
             if results.count == 0 and len(expanded.words) > 1:
                 sql.fill_hits(cursor, sql.expression(expanded, relaxed=True))
+                if demote:
+                    self._damp_standards(cursor)
                 results.count = self._count(cursor, filters)
                 results.relaxed = results.count > 0
             if results.count:
-                results.hits = self._hits(cursor, filters, expanded, page, page_size)
+                results.hits = self._hits(cursor, filters, expanded, page, page_size, demote)
             results.facets = self._facets(cursor, filters)
         if not results.suggestion and expanded.corrected and expanded.corrected != expanded.text:
             results.suggestion = expanded.corrected
         return results
+
+    @staticmethod
+    def _damp_standards(cursor):
+        cursor.execute(
+            f"UPDATE search_hits SET rank = rank * {STANDARD_DAMPING} WHERE id IN (SELECT id FROM {DOC} WHERE kind = %s)", [KIND_STANDARD]
+        )
 
     @staticmethod
     def _add_best_bets(cursor, expanded):
@@ -269,9 +299,9 @@ class EmbeddedEngine(SearchEngine):
         if pinned:
             marks = ", ".join(["%s"] * len(pinned))
             cursor.execute(
-                f"INSERT INTO search_hits (id, rank) SELECT id, 0 FROM {DOC} WHERE page_id IN ({marks}) "
+                f"INSERT INTO search_hits (id, rank) SELECT id, 0 FROM {DOC} WHERE kind = %s AND page_id IN ({marks}) "
                 "AND id NOT IN (SELECT id FROM search_hits)",
-                pinned,
+                [KIND_MATTER, *pinned],
             )
 
     @staticmethod
@@ -290,23 +320,24 @@ class EmbeddedEngine(SearchEngine):
         cursor.execute(f"SELECT COUNT(*) FROM search_hits h{where}", params)
         return cursor.fetchone()[0]
 
-    def _hits(self, cursor, filters, expanded, page, page_size):
+    def _hits(self, cursor, filters, expanded, page, page_size, demote=False):
         where, params = self._where(filters)
         offset = (page - 1) * page_size
         rerank = offset + page_size <= RERANK_DEPTH
         cursor.execute(
             f"SELECT d.code, d.page_id, d.name, d.url, d.department, d.region, d.matter_type, d.type_label, d.summary, d.aliases, "
-            f"h.rank, d.popularity FROM (SELECT h.id, h.rank FROM search_hits h{where} ORDER BY h.rank DESC, h.id LIMIT %s OFFSET %s) h "
+            f"h.rank, d.popularity, d.kind FROM (SELECT h.id, h.rank FROM search_hits h{where} ORDER BY h.rank DESC, h.id LIMIT %s OFFSET %s) h "
             f"JOIN {DOC} d ON d.id = h.id ORDER BY h.rank DESC, d.name",
             [*params, RERANK_DEPTH if rerank else page_size, 0 if rerank else offset],
         )
         rows = [Candidate(*row) for row in cursor.fetchall()]
         pinned = [int(p) for p in expanded.best_bets]
         if rerank:
-            rows = rank_candidates(rows, expanded, pinned)[offset : offset + page_size]
+            rows = rank_candidates(rows, expanded, pinned, demote)[offset : offset + page_size]
         words = expanded.words + ([expanded.text] if expanded.text not in expanded.words else [])
         return [
             Hit(
+                kind=row.kind,
                 code=row.code,
                 page_id=row.page_id,
                 name=row.name,
@@ -318,7 +349,7 @@ class EmbeddedEngine(SearchEngine):
                 score=round(row.score if row.score is not None else float(row.rank), 4),
                 highlight=highlight(row.name, words),
                 snippet=highlight(row.summary, words, limit=120),
-                best_bet=row.page_id in pinned,
+                best_bet=row.kind == KIND_MATTER and row.page_id in pinned,
             )
             for row in rows
         ]
@@ -368,8 +399,9 @@ class EmbeddedEngine(SearchEngine):
         with connection.cursor() as cursor:
             sql.fill_hits(cursor, sql.suggest_expression(words, expanded.pinyin))
             cursor.execute(
-                f"SELECT d.code, d.name, d.url, d.department FROM search_hits h JOIN {DOC} d ON d.id = h.id "
-                f"ORDER BY CASE WHEN d.name LIKE %s THEN 0 ELSE 1 END, h.rank DESC, length(d.name) LIMIT %s",
-                [f"{expanded.text}%", limit],
+                f"SELECT d.code, d.name, d.url, d.department, d.kind FROM search_hits h JOIN {DOC} d ON d.id = h.id "
+                f"ORDER BY CASE WHEN d.name LIKE %s THEN 0 ELSE 1 END, CASE WHEN d.kind = %s THEN 0 ELSE 1 END, h.rank DESC, "
+                f"length(d.name) LIMIT %s",
+                [f"{expanded.text}%", KIND_MATTER, limit],
             )
-            return [{"code": c, "name": n, "url": u, "department": d} for c, n, u, d in cursor.fetchall()]
+            return [{"code": c, "name": n, "url": u, "department": d, "kind": k} for c, n, u, d, k in cursor.fetchall()]

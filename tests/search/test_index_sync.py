@@ -92,6 +92,6 @@ def test_rebuild_and_check_commands(db, django_capture_on_commit_callbacks, caps
     call_command("search_rebuild_if_empty")
     call_command("search_check")
     out = capsys.readouterr().out
-    assert "已重建 embedded 索引：1 个事项" in out and "索引与数据库一致" in out
+    assert "已重建 embedded 索引：1 个文档" in out and "索引与数据库一致" in out
     call_command("search_rebuild")
     assert names("导游证") == ["导游证核发"]

@@ -42,7 +42,8 @@ def test_api_result_shape(client, corpus):
     assert hit["code"] == corpus["guide_card"] and hit["type"] == "公共服务"
     assert hit["url"].endswith(f"/m/{corpus['guide_card']}/")
     assert data["suggestion"] == ""
-    assert set(data["facets"]) == {"department", "type", "service_object", "theme", "level", "handling", "online"}
+    assert hit["kind"] == "matter" and hit["kind_label"] == "办事指南"
+    assert set(data["facets"]) == {"kind", "department", "type", "service_object", "theme", "level", "handling", "online"}
 
 
 def test_api_type_filter_and_paging(client, corpus):

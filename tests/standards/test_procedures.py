@@ -59,8 +59,9 @@ def test_every_matter_gets_a_procedure_with_its_materials(real_matters, client):
     assert references["GB/T 39734"].cited.number == "GB/T 39734-2020" and not references["GB/T 39734"].dated
     # what the site search indexes for it
     document = standard_document(procedure)
-    assert document["kind"] == "standard" and document["title"].startswith("Q/ZWFW 300")
-    assert "依法使用无线电频率的承诺书" in document["text"] and document["facets"]["status"] == "现行"
+    assert document["kind"] == "standard" and document["name"].startswith("Q/ZWFW 300") and document["type_label"] == "服务标准"
+    assert "依法使用无线电频率的承诺书" in " ".join(document["body"]) and "现行" in document["themes"]
+    assert document["facets"] == {"kind": ["standard"]} and document["code"] == f"std-{procedure.pk}"
     assert document["url"] == f"/standards/{procedure.slug}/"
     # created in bulk, yet a normal Wagtail object: its revision loads, the admin edits it and shows its history
     assert procedure.live_revision == procedure.latest_revision and procedure.revisions.count() == 1

@@ -7,7 +7,7 @@ from search.engines import get_engine
 
 
 class Command(BaseCommand):
-    help = "从数据库重建搜索索引（仅已发布、在用的事项），显示进度。"
+    help = "从数据库重建搜索索引（已发布、在用的事项和已发布的标准），显示进度。"
 
     def handle(self, *args, **options):
         engine = get_engine()
@@ -27,4 +27,4 @@ class Command(BaseCommand):
         count = engine.rebuild(progress)
         if tty:
             self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"已重建 {engine.name} 索引：{count} 个事项，用时 {time.perf_counter() - started:.1f} 秒"))
+        self.stdout.write(self.style.SUCCESS(f"已重建 {engine.name} 索引：{count} 个文档（事项和标准），用时 {time.perf_counter() - started:.1f} 秒"))
