@@ -123,6 +123,29 @@ def test_counter_notice_pages_have_no_serious_or_critical_violations(live_server
     assert check(browser, live_server, urls) == {}
 
 
+def test_notice_form_errors_are_announced_and_tied_to_their_fields(live_server, site, browser):  # noqa: F811
+    login(browser, live_server)
+    browser.goto(live_server.url + f"/counter/notices/new/{site['matter'].code}/")
+    # by keyboard: the 不予受理 radio, then submit with no applicant and no reason
+    browser.locator("input[name=kind]").first.focus()
+    browser.keyboard.press("ArrowDown")
+    browser.keyboard.press("ArrowDown")
+    assert browser.locator("input[name=kind]:checked").get_attribute("value") == "rejection"
+    browser.get_by_role("button", name="编号并打印").focus()
+    with browser.expect_navigation():
+        browser.keyboard.press("Enter")
+    assert browser.locator("[role=alert]").count() >= 2
+    for name in ("applicant_name", "reason"):
+        field = browser.locator(f"[name={name}]")
+        assert field.get_attribute("aria-invalid") == "true", name
+        described = [browser.locator(f"#{i}").inner_text() for i in field.get_attribute("aria-describedby").split()]
+        assert described and all(described), name
+    assert "须写明理由" in browser.locator("#id_reason_error").inner_text()
+    helped = browser.locator("[name=competent_body]").get_attribute("aria-describedby")
+    assert browser.locator(f"#{helped}").inner_text().startswith("申请事项不属于本机关职权范围")
+    assert [v for v in axe_violations(browser) if v["impact"] in ("serious", "critical")] == []
+
+
 def focused(page):
     return page.evaluate("() => document.activeElement.id || document.activeElement.textContent.trim()")
 
@@ -215,3 +238,8 @@ def test_language_switch_by_keyboard(live_server, site, browser):  # noqa: F811
     with browser.expect_navigation():
         browser.keyboard.press("Enter")
     assert browser.locator("html").get_attribute("lang") == "en"
+    # the English pages (the language is kept in the session) pass too
+    for url in ("/qingdan/quanbu/", "/search/?q=许可", "/standards/catalogue/"):
+        browser.goto(live_server.url + url)
+        assert browser.locator("html").get_attribute("lang") == "en"
+        assert [v for v in axe_violations(browser) if v["impact"] in ("serious", "critical")] == [], url
