@@ -165,6 +165,13 @@ def test_search_suggestions_by_keyboard(live_server, site, browser):  # noqa: F8
     assert box.get_attribute("aria-activedescendant") == "site-search-list-0"
     assert options.first.get_attribute("aria-selected") == "true"
     assert focused(browser) == "site-search-q", "the focus stays in the box while the options are walked"
+    marked = options.first.evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).outlineStyle]")
+    unmarked = options.nth(1).evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).outlineStyle]")
+    assert marked != unmarked and marked[1] == "solid", "the option reached by the arrow keys is shown"
+    assert options.first.is_visible()
+    browser.keyboard.press("ArrowUp")
+    assert box.get_attribute("aria-activedescendant") == f"site-search-list-{options.count() - 1}"
+    browser.keyboard.press("ArrowDown")
     # axe on the open combobox and its listbox
     serious = [v for v in axe_violations(browser) if v["impact"] in ("serious", "critical")]
     assert serious == []
@@ -225,6 +232,8 @@ def test_list_filters_and_sorting_by_keyboard(live_server, site, browser):  # no
         browser.keyboard.press("Enter")
     assert "sort=" in browser.url
     assert browser.locator("main table thead th[aria-sort]").count() == 1
+    arrow = browser.evaluate("() => getComputedStyle(document.querySelector('th[aria-sort] a'), '::after').content")
+    assert "▲" in arrow or "▼" in arrow, "the sorted column is marked for the eye too"
 
 
 def test_language_switch_by_keyboard(live_server, site, browser):  # noqa: F811
@@ -243,3 +252,24 @@ def test_language_switch_by_keyboard(live_server, site, browser):  # noqa: F811
         browser.goto(live_server.url + url)
         assert browser.locator("html").get_attribute("lang") == "en"
         assert [v for v in axe_violations(browser) if v["impact"] in ("serious", "critical")] == [], url
+
+
+@pytest.mark.parametrize("url, field", [
+    ("/quanze/", "department"), ("/standards/catalogue/", "category"),
+    ("/qingdan/quanbu/banben/2/", "type"),
+])
+def test_filters_are_chosen_and_sent_by_keyboard(live_server, site, browser, url, field):  # noqa: F811
+    browser.goto(live_server.url + url)
+    select = browser.locator(f"main form select[name={field}]")
+    select.focus()
+    before = select.input_value()
+    browser.keyboard.press("ArrowDown")
+    chosen = select.input_value()
+    assert chosen != before, "the arrow key picks the next option"
+    while browser.evaluate("() => document.activeElement.tagName") != "BUTTON":
+        browser.keyboard.press("Tab")
+        assert browser.evaluate("() => document.activeElement.closest('main form') !== null"), "the button ends the form"
+    with browser.expect_navigation() as navigation:
+        browser.keyboard.press("Enter")
+    assert navigation.value.status == 200
+    assert browser.locator(f"main form select[name={field}]").input_value() == chosen
