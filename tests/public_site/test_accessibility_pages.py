@@ -159,6 +159,7 @@ def test_search_suggestions_by_keyboard(live_server, site, browser):  # noqa: F8
     assert box.get_attribute("aria-expanded") == "true"
     assert box.get_attribute("aria-activedescendant") is None
     options = browser.locator("#site-search-list [role=option]")
+    assert browser.locator("#site-search-status").inner_text() == f"{options.count()} 条建议，按上下方向键选择，按回车键打开"
     first = options.first.inner_text()
     assert "导游" in first
     browser.keyboard.press("ArrowDown")
@@ -179,6 +180,7 @@ def test_search_suggestions_by_keyboard(live_server, site, browser):  # noqa: F8
     assert box.get_attribute("aria-expanded") == "false"
     assert box.get_attribute("aria-activedescendant") is None
     assert browser.locator("#site-search-list").is_hidden()
+    assert browser.locator("#site-search-status").inner_text() == ""
 
     browser.keyboard.press("End")
     browser.keyboard.type("证")
