@@ -9,11 +9,16 @@
     var list = form.querySelector("[role=listbox]");
     if (!input || !list) return;
     var url = form.getAttribute("data-suggest-url");
+    var status = form.querySelector("[role=status]");  /* says how many suggestions came, for screen readers */
+    function announce(count) {
+      if (status) status.textContent = count ? status.getAttribute("data-count-text").replace("{n}", count) : "";
+    }
     var items = [], active = -1, timer = null, last = "";
 
     function close() {
       list.hidden = true; list.innerHTML = ""; items = []; active = -1;
       input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant");
+      announce(0);
     }
     function mark(index) {
       items.forEach(function (li, i) { li.setAttribute("aria-selected", i === index ? "true" : "false"); });
@@ -40,6 +45,7 @@
       var open = items.length > 0;
       list.hidden = !open;
       input.setAttribute("aria-expanded", open ? "true" : "false");
+      announce(items.length);
     }
     function fetchSuggestions() {
       var q = input.value.trim();
