@@ -198,6 +198,26 @@ def test_publish_demo_lists_is_idempotent(corpus):
     assert Decimal(MatterPage.objects.get(title="食品经营许可").promised_limit_value) == 5
 
 
+def test_publish_demo_lists_if_changed_publishes_the_next_release_with_its_diff(corpus, client):
+    from django.core.management import call_command
+
+    call_command("publish_demo_lists", stdout=io.StringIO())
+    MatterPageFactory(department=corpus["licence"].get_parent().specific, title="中山市食品小作坊登记", visits=0,
+                      matter_type=MatterType.PUBLIC_SERVICE, handling_type=HandlingType.IMMEDIATE, legal_limit_value=None, promised_limit_value=None)
+    out = io.StringIO()
+    call_command("publish_demo_lists", if_changed=True, label="2021年版（增补）", note="并入中山市事项", stdout=out)
+
+    everything = MatterList.objects.get(slug="quanbu")
+    assert everything.releases.count() == 2 and everything.releases.get(number=2).count == 5
+    assert "政务服务事项目录：发布第2版（2021年版（增补）），5 项；新增 1" in out.getvalue()
+    diff = client.get("/api/v1/lists/quanbu/releases/2/diff/?from=1").json()
+    assert [c["name"] for c in diff["changes"] if c["change"] == "新增"] == ["中山市食品小作坊登记"]
+    # lists whose rows did not change get no new release; running it again publishes nothing more
+    assert MatterList.objects.get(slug="xingzhengxuke").releases.count() == 1
+    call_command("publish_demo_lists", if_changed=True, label="2021年版（增补）", stdout=io.StringIO())
+    assert everything.releases.count() == 2
+
+
 def test_selected_list_imported_from_csv_all_or_nothing(corpus, client):
     from tests.factories import SuperUserFactory
 

@@ -11,7 +11,7 @@ from cms.site_setup import ensure_site
 # Idempotent commands that complete the demo site, in order; each app that adds one lists it here.
 DEMO_STEPS: list[str] = [
     "setup_roles",  # versioning: groups, the 事项审核 workflow, demo users
-    "derive_unified_elements", "publish_demo_lists", "build_powers",  # 十统一, list releases, 权责清单
+    "derive_unified_elements", "build_powers",  # 十统一, 权责清单 (list releases: see _build)
     "import_standards", "generate_procedures",  # standards: national list, then one 办理规程 per matter
     "seed_synonyms", "search_rebuild_if_empty",  # search: colloquial synonyms, the index if it is empty
 ]
@@ -31,12 +31,25 @@ class Command(BaseCommand):
         self._ensure_admin()
 
     def _build(self, data: Path):
+        from catalogue.models import MatterPage
+
         ensure_site()
         files = [data / name for name in DEMO_FILES if (data / name).exists()]
-        if files:
-            call_command("import_gdzwfw", *files, stdout=self.stdout)
-        else:
+        if not files:
             self.stderr.write(f"找不到演示数据目录 {data}，跳过导入。")
+        # Release 1 of every list is the 广东 catalogue as crawled; the 中山 matters then arrive as a real change,
+        # published as release 2 with a readable diff (新增 …) — only when that import actually added matters.
+        if files:
+            call_command("import_gdzwfw", files[0], stdout=self.stdout)
+        call_command("publish_demo_lists", stdout=self.stdout)
+        if len(files) > 1:
+            before = MatterPage.objects.count()
+            call_command("import_gdzwfw", *files[1:], stdout=self.stdout)
+            if MatterPage.objects.count() > before:
+                call_command(
+                    "publish_demo_lists", if_changed=True, label="2021年版（增补）",
+                    note="演示数据：并入2021年早期采集的中山市事项。", stdout=self.stdout,
+                )
         for step in DEMO_STEPS:
             call_command(step, stdout=self.stdout)
 
