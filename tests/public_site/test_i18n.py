@@ -58,6 +58,7 @@ def real_rows(home_page, tmp_path):
     call_command("import_gdzwfw", path, stdout=quiet)
     call_command("search_rebuild", stdout=quiet)
     call_command("publish_demo_lists", stdout=quiet)
+    call_command("build_powers", stdout=quiet)
     make_standard("GB/T 24421.2-2023", "服务业组织标准化工作指南 第2部分：标准体系", category="100",
                   effective_on=datetime.date(2023, 3, 17))
     make_standard("DB44/T 2181-2019", "政务服务窗口服务规范", category="303")
@@ -102,3 +103,19 @@ def test_standards_in_english(client, real_rows):
     assert "No standards match." in page_text(client.get("/standards/catalogue/?q=火星移民"))
     client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     assert "服务标准目录" in page_text(client.get("/standards/catalogue/"))
+
+
+def test_powers_releases_and_open_data_in_english(client, real_rows):
+    english(client)
+    text = page_text(client.get("/quanze/"))
+    for label in ["Lists of powers and duties", "Name of the power", "Power code", "Type of power", "All departments"]:
+        assert label in text, label
+    assert "职权名称" not in text
+    text = page_text(client.get("/qingdan/quanbu/banben/"))
+    assert "All versions" in text and "Released" in text and "First release" in text
+    text = page_text(client.get("/qingdan/quanbu/banben/1/"))
+    assert "Version 1, released" in text and "This version is frozen" in text
+    text = page_text(client.get("/kaifang/"))
+    assert "Open data" in text and "may be freely downloaded and reused" in text and "API documentation" in text
+    text = page_text(client.get("/chengxiao/"))
+    assert "Results of the reform" in text and "Compare" in text
