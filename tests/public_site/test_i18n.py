@@ -61,7 +61,7 @@ def real_rows(home_page, tmp_path):
     call_command("build_powers", stdout=quiet)
     make_standard("GB/T 24421.2-2023", "服务业组织标准化工作指南 第2部分：标准体系", category="100",
                   effective_on=datetime.date(2023, 3, 17))
-    make_standard("DB44/T 2181-2019", "政务服务窗口服务规范", category="303")
+    return {"standard": make_standard("DB44/T 2181-2019", "政务服务窗口服务规范", category="303")}
 
 
 def test_search_page_in_english(client, real_rows):
@@ -101,6 +101,10 @@ def test_standards_in_english(client, real_rows):
         assert label in text, label
     assert "政务服务窗口服务规范" in text  # titles are data
     assert "No standards match." in page_text(client.get("/standards/catalogue/?q=火星移民"))
+    text = page_text(client.get(real_rows["standard"].get_url()))
+    for label in ["Status:", "Printable version (PDF)", "In force from", "Services it governs", "Text"]:
+        assert label in text, label
+    assert "政务服务窗口服务规范" in text and "规范的事项" not in text
     client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     assert "服务标准目录" in page_text(client.get("/standards/catalogue/"))
 
