@@ -4,21 +4,23 @@ standard (standards.documents.standard_document, same shape), told apart by `kin
 import re
 from collections.abc import Iterable
 
+from django.utils.translation import gettext_noop
+
 from catalogue.choices import ExerciseLevel, HandlingType, MatterStatus, MatterType, OnlineDepth
 from catalogue.models import DepartmentPage, MatterPage, Region
 
 KIND_MATTER, KIND_STANDARD = "matter", "standard"
 KIND_LABELS = {KIND_MATTER: "办事指南", KIND_STANDARD: "服务标准"}
 FACETS = ("kind", "department", "type", "service_object", "theme", "level", "handling", "online")
-FACET_LABELS = {
-    "kind": "结果类型",
-    "department": "实施主体",
-    "type": "事项类型",
-    "service_object": "服务对象",
-    "theme": "主题分类",
-    "level": "行使层级",
-    "handling": "办件类型",
-    "online": "网上办理",
+FACET_LABELS = {  # marked for translation; the search page shows them with gettext()
+    "kind": gettext_noop("结果类型"),
+    "department": gettext_noop("实施主体"),
+    "type": gettext_noop("事项类型"),
+    "service_object": gettext_noop("服务对象"),
+    "theme": gettext_noop("主题分类"),
+    "level": gettext_noop("行使层级"),
+    "handling": gettext_noop("办件类型"),
+    "online": gettext_noop("网上办理"),
 }
 ONLINE_YES, ONLINE_NO = "可网上办理", "仅窗口办理"
 

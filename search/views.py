@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from search.documents import FACET_LABELS, FACETS, KIND_LABELS
@@ -61,7 +62,7 @@ def search_page(request):
             current = list(filters.get(facet, []))
             chosen[facet] = [v for v in current if v != value.value] if value.selected else [*current, value.value]
             links.append({"value": value, "url": "?" + urlencode({k: v for k, v in chosen.items() if v}, doseq=True)})
-        facet_groups.append({"name": facet, "label": FACET_LABELS[facet], "values": links})
+        facet_groups.append({"name": facet, "label": gettext(FACET_LABELS[facet]), "values": links})
     page_url = "?" + urlencode({k: v for k, v in base.items() if v}, doseq=True) + "&page="
     context = {
         "search_query": results.query,
