@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue import figures as figures_service
 from catalogue import unified
+from catalogue.choices import MatterType
 from catalogue.lists.releases import diff_rows, publish_release, summarise
 from catalogue.models import DepartmentPage, MatterList, MatterPage, PowerEntry, UnifiedElementSet
 from catalogue.powers.build import consistency_report
@@ -196,7 +197,8 @@ def implementation_import_view(request):
     return TemplateResponse(
         request, "catalogue/admin/implementation_import.html",
         {"form": form, "report": report, "error": error, "page_title": "导入实施清单",
-         "export_url": reverse("lists_admin_implementation_export"), "departments": DepartmentPage.objects.order_by("title")},
+         "export_url": reverse("lists_admin_implementation_export"), "departments": DepartmentPage.objects.order_by("title"),
+         "matter_types": MatterType.choices},
     )
 
 

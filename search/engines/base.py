@@ -1,6 +1,7 @@
 """The one interface both engines implement, and the result objects the page and the API render."""
 
 import math
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 PAGE_SIZE = 10
@@ -74,29 +75,38 @@ def clean_filters(filters: dict | None) -> dict[str, list[str]]:
     return cleaned
 
 
-class SearchEngine:
+class SearchEngine(ABC):
+    """What every engine does; the embedded and the Elasticsearch engines implement all of it."""
+
     name = "base"
 
+    @abstractmethod
     def index(self, documents: list[dict]) -> None:
-        raise NotImplementedError
+        """Add or replace these documents (built by search.documents)."""
 
+    @abstractmethod
     def delete(self, codes: list[str]) -> None:
-        raise NotImplementedError
+        """Remove the documents with these keys."""
 
+    @abstractmethod
     def search(self, query: str, filters: dict | None = None, page: int = 1, page_size: int = PAGE_SIZE) -> SearchResults:
-        raise NotImplementedError
+        """One page of ranked results with facets and a spelling suggestion."""
 
+    @abstractmethod
     def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
-        raise NotImplementedError
+        """Completions for what has been typed so far."""
 
+    @abstractmethod
     def clear(self) -> None:
-        raise NotImplementedError
+        """Empty the index."""
 
+    @abstractmethod
     def count(self) -> int:
-        raise NotImplementedError
+        """Number of indexed documents."""
 
+    @abstractmethod
     def codes(self) -> set[str]:
-        raise NotImplementedError
+        """Keys of all indexed documents (for search_check)."""
 
     def rebuild(self, progress=None) -> int:
         """Index every published matter and standard again from the database; returns the number of documents."""
