@@ -4,7 +4,6 @@ from django import forms
 from django.contrib.auth.decorators import user_passes_test
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import select_template
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Revision
 
@@ -19,10 +18,6 @@ def is_counter_staff(user) -> bool:
 
 
 counter_staff_required = user_passes_test(is_counter_staff, login_url="wagtailadmin_login")
-
-
-def _base():
-    return select_template(["base.html", "printing/site_base_fallback.html"])
 
 
 class NoticeForm(forms.Form):
@@ -59,7 +54,7 @@ def notice_list(request):
     else:
         error = ""
     notices = Notice.objects.select_related("issued_by").prefetch_related("prints")[:50]
-    return render(request, "catalogue/notices/list.html", {"base_template": _base(), "notices": notices, "error": error, "code": code})
+    return render(request, "catalogue/notices/list.html", {"notices": notices, "error": error, "code": code})
 
 
 @counter_staff_required
@@ -77,7 +72,7 @@ def notice_create(request, code: str):
             competent_body=data["competent_body"].strip() if data["kind"] == NoticeKind.REJECTION else "",
         )
         return redirect("notice_pdf", pk=notice.pk)
-    return render(request, "catalogue/notices/form.html", {"base_template": _base(), "matter": matter, "form": form})
+    return render(request, "catalogue/notices/form.html", {"matter": matter, "form": form})
 
 
 @counter_staff_required

@@ -5,8 +5,9 @@ from wagtail.models import Revision
 
 from cms.printing.cache import get_or_build, stored
 
-from .models import MatterPage
-from .printing import VARIANTS, published_versions
+from .models import MatterPage, MatterVersion
+from .printing import VARIANTS
+from .versioning import versions_of
 
 
 def _live_matter(code: str) -> MatterPage:
@@ -40,11 +41,12 @@ def _stored_or_build(matter, revision_id: int, variant: str):
     return printed
 
 
-def _version(matter, number: int):
-    versions = published_versions(matter)
-    if not 1 <= number <= len(versions):
+def _version(matter, number: int) -> MatterVersion:
+    """The published version with this number (the number the public history and the QR codes use)."""
+    version = versions_of(matter).filter(number=number).exclude(revision=None).first()
+    if version is None:
         raise Http404("没有这个版本")
-    return versions[number - 1], versions
+    return version
 
 
 def matter_version_pdf(request, code: str, number: int, filename: str):
@@ -52,6 +54,6 @@ def matter_version_pdf(request, code: str, number: int, filename: str):
     if variant is None:
         raise Http404("没有这种打印文档")
     matter = _live_matter(code)
-    version, _ = _version(matter, number)
+    version = _version(matter, number)
     printed = _stored_or_build(matter, version.revision_id, variant)
     return _pdf_response(printed, f"{code}-v{number}-{filename}")

@@ -1,8 +1,6 @@
 """The matter's printed documents: 一次性告知单 (handout), full 办事指南 (guide), 长辈版 (large print), and
 服务指南汇编 (booklets). Registered with the printing service, which caches and serves them."""
 
-from dataclasses import dataclass
-from datetime import datetime
 
 from django.conf import settings
 from django.urls import reverse
@@ -13,7 +11,7 @@ from wagtail.models import Revision
 from cms.printing.registry import BuiltPDF, Printable, register
 from cms.printing.render import css_string, qr_svg_data_uri, render_document
 
-from .models import MatterPage
+from .models import MatterPage, MatterVersion
 
 FOOTER = "catalogue/print/_footer.html"
 SECTIONS = "catalogue/print/_guide_sections.html"
@@ -26,26 +24,9 @@ HANDOUT_MAX_PAGES = 2
 # —— versions ——
 
 
-@dataclass(frozen=True)
-class PublishedVersion:
-    number: int
-    revision_id: int
-    published_at: datetime
-
-
-def published_versions(page) -> list[PublishedVersion]:
-    """The published versions of a matter, numbered as the public history numbers them (catalogue.MatterVersion)."""
-    from catalogue.versioning import versions_of
-
-    return [
-        PublishedVersion(v.number, v.revision_id, v.published_at)
-        for v in versions_of(page).only("number", "revision_id", "published_at")
-        if v.revision_id
-    ]
-
-
-def version_of_revision(page, revision_id: int) -> PublishedVersion | None:
-    return next((v for v in published_versions(page) if v.revision_id == revision_id), None)
+def version_of_revision(revision: Revision):
+    """The numbered public version a revision was published as, if it was."""
+    return MatterVersion.objects.filter(matter_id=revision.object_id, revision_id=revision.pk).first()
 
 
 def absolute(url: str) -> str:
@@ -73,9 +54,9 @@ def with_requirements(material):
     return material
 
 
-def matter_context(matter: MatterPage, revision: Revision, version: PublishedVersion | None = None) -> dict:
-    live = MatterPage.objects.only("id", "path", "live_revision_id", "last_published_at", "code").get(pk=revision.object_id)
-    version = version or version_of_revision(live, revision.pk) or PublishedVersion(0, revision.pk, revision.created_at)
+def matter_context(matter: MatterPage, revision: Revision) -> dict:
+    # A revision that was never published (a preview) has no number: its sheets point at the short URL.
+    version = version_of_revision(revision) or MatterVersion(number=0, published_at=revision.created_at)
     target = absolute(version_url(matter.code, version.number)) if version.number else absolute(matter.get_short_url())
     department = matter.department
     windows = list(matter.windows.all())

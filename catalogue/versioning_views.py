@@ -2,17 +2,12 @@
 superseded with a link to the current guide."""
 
 from django.http import Http404
-from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from catalogue.change_log import change_log
 from catalogue.models import MatterPage, MatterVersion
-
-# The guide page template (public-site) renders the version like the current guide, with the notice slot;
-# the versioning template is the stand-in where that template is not installed.
-GUIDE_TEMPLATES = ["catalogue/matter_page.html", "catalogue/versioning/matter_version.html"]
-BASE_TEMPLATES = ["base.html", "catalogue/versioning/base_fallback.html"]
+from catalogue.versioning import current_version
 
 
 def matter_version(request, code, number):
@@ -24,7 +19,7 @@ def matter_version(request, code, number):
         raise Http404("事项没有这个版本")
     page = version.revision.as_object()
     context = page.get_context(request)
-    current = MatterVersion.objects.filter(matter=matter).order_by("-number").first()
+    current = current_version(matter)
     context.update(
         {
             "page": page,
@@ -33,16 +28,15 @@ def matter_version(request, code, number):
             "current_version": current,
             "is_superseded": version.pk != current.pk,
             # What a printed sheet of this version no longer says (the QR code on every printed page leads here).
-            "changes_since": change_log(version.snapshot, current.snapshot) if version.pk != current.pk else [],
+            "changes_since": change_log(version.get_snapshot(), current.get_snapshot()) if version.pk != current.pk else [],
             "version_print_urls": {
                 name: reverse("matter_version_pdf", args=[code, number, filename])
                 for name, filename in (("handout_pdf", "handout.pdf"), ("guide_pdf", "guide.pdf"), ("large_print_pdf", "large-print.pdf"))
             },
             "current_url": matter.url,
-            "base_template": select_template(BASE_TEMPLATES).template.name,
         }
     )
-    response = TemplateResponse(request, select_template(GUIDE_TEMPLATES), context)
+    response = TemplateResponse(request, "catalogue/matter_page.html", context)
     if version.pk != current.pk:
         response["X-Robots-Tag"] = "noindex"
     return response

@@ -12,7 +12,7 @@ def matter_history(page):
     generated from the version before it."""
     if page is None or not getattr(page, "pk", None):
         return {"updated_at": None, "versions": []}
-    versions = list(MatterVersion.objects.filter(matter_id=page.pk).order_by("number"))
+    versions = list(MatterVersion.objects.filter(matter_id=page.pk).select_related("matter").order_by("number"))
     entries, previous = [], None
     for version in versions:
         entries.append(
