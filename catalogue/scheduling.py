@@ -24,9 +24,14 @@ def something_is_due(now=None) -> bool:
     from wagtail.models import Page, Revision
 
     now = now or timezone.now()
+    from standards.lifecycle import anything_due as standard_status_due
+
     if Revision.objects.filter(approved_go_live_at__lt=now).exists():
         return True
-    return Page.objects.filter(live=True, expire_at__lt=now).exists()
+    if Page.objects.filter(live=True, expire_at__lt=now).exists():
+        return True
+    # publish_scheduled (the standards app's) also moves standards from 即将实施 to 现行 and abolishes old editions.
+    return standard_status_due(timezone.localdate(now))
 
 
 def publish_due(now=None) -> bool:

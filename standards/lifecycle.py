@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from standards.choices import StandardStatus
@@ -30,6 +31,21 @@ def _change(standard: Standard, status: str, **extra) -> StatusChange:
 
 
 @transaction.atomic
+def anything_due(today: datetime.date | None = None) -> bool:
+    """Whether update_statuses has work to do today (cheap: three EXISTS queries, run after requests)."""
+    today = today or timezone.localdate()
+    live = Standard.objects.filter(live=True)
+    return (
+        live.filter(status=StandardStatus.UPCOMING, effective_on__lte=today).exists()
+        # an edition in force whose predecessor is not abolished yet (one join: the same replacing edition)
+        or live.exclude(status=StandardStatus.ABOLISHED).filter(
+            Q(replaced_by__effective_on__isnull=True) | Q(replaced_by__effective_on__lte=today),
+            replaced_by__live=True, replaced_by__status=StandardStatus.CURRENT,
+        ).exists()
+        or live.filter(abolished_on__lte=today).exclude(status=StandardStatus.ABOLISHED).exists()
+    )
+
+
 def update_statuses(today: datetime.date | None = None, *, dry_run: bool = False) -> list[StatusChange]:
     today = today or timezone.localdate()
     changes: list[StatusChange] = []

@@ -86,3 +86,29 @@ def test_an_edition_published_directly_as_current_abolishes_its_predecessor(db):
     assert [str(c) for c in update_statuses(datetime.date(2026, 7, 1))] == ["DB44/T 2181-2019：现行 → 废止"]
     old.refresh_from_db()
     assert old.status == StandardStatus.ABOLISHED and old.abolished_on == datetime.date(2026, 6, 1)
+
+
+def test_the_site_runs_the_status_update_itself_when_a_standard_is_due(db):
+    """Without cron: the after-request runner (catalogue.scheduling) sees a due standard even when no page is due."""
+    from catalogue.scheduling import publish_due, something_is_due
+    from standards.lifecycle import anything_due
+
+    old, new = make_pair()
+    assert not anything_due(EFFECTIVE - datetime.timedelta(days=1))
+    assert anything_due(EFFECTIVE)
+    Standard.objects.filter(pk=new.pk).update(effective_on=datetime.date(2020, 1, 1))
+    assert something_is_due()
+    assert publish_due()
+    assert Standard.objects.get(pk=new.pk).status == StandardStatus.CURRENT
+    assert Standard.objects.get(pk=old.pk).status == StandardStatus.ABOLISHED
+    assert not anything_due() and not something_is_due()
+
+
+def test_an_edition_published_as_current_is_due_until_its_predecessor_is_abolished(db):
+    from standards.lifecycle import anything_due
+
+    old = make_standard("GB/T 32168-2015", "政务服务中心网上服务规范", category="100")
+    make_standard("GB/T 32168-2027", "政务服务中心网上服务规范", category="100", replaces=[old])
+    assert anything_due()
+    update_statuses()
+    assert not anything_due()
