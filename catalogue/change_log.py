@@ -172,11 +172,3 @@ def change_log(old: dict, new: dict) -> list[dict]:
             label = label_for(key)
             entries.append({"field": key, "label": label, "kind": "changed", "from": a, "to": b, "item": "", "text": f"{label} {show(a)} → {show(b)}"})
     return entries
-
-
-def version_change_log(version) -> list[dict]:
-    """The changes a published version made to the version before it (empty for the first)."""
-    from catalogue.models import MatterVersion
-
-    previous = MatterVersion.objects.filter(matter_id=version.matter_id, number__lt=version.number).order_by("-number").first()
-    return change_log(previous.get_snapshot(), version.get_snapshot()) if previous else []

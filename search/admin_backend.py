@@ -27,6 +27,12 @@ def _remember_saved(sender, instance, raw=False, **kwargs):
         _deferred.pending[sender][instance.pk] = None
 
 
+def in_bulk_mode() -> bool:
+    """Whether a bulk run (deferred_indexing) is in progress in this thread: other after-publish work (PDFs)
+    waits for the first request instead."""
+    return getattr(_deferred, "pending", None) is not None
+
+
 @contextmanager
 def deferred_indexing():
     """Index the objects saved inside the block once each, in bulk, when it ends.

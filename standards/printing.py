@@ -9,7 +9,6 @@ from standards.models import Standard
 TEMPLATE = "standards/print/standard.html"
 TEMPLATES = ("printing/base.html", TEMPLATE)
 VARIANT = "standard"
-FILENAME = "standard.pdf"
 
 
 def clause_level(number: str) -> int:

@@ -5,6 +5,7 @@ Seeding only creates what is missing: categories editors renamed or added in the
 
 import re
 
+from standards.choices import LEVELS
 from standards.models import ApplicableLevel, StandardCategory
 
 TREE: list[tuple[str, str, list[tuple[str, str]]]] = [
@@ -22,7 +23,6 @@ TREE: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("400", "岗位工作标准", [("401", "决策层岗位"), ("402", "管理层岗位"), ("403", "操作层岗位")]),
 ]
 
-LEVELS = [("district", "区"), ("town", "镇"), ("village", "村"), ("group", "组")]
 
 # The short names the national CSV uses in its `category` column.
 TOP_LEVEL_ALIASES = {"服务通用基础": "100", "服务保障": "200", "服务提供": "300", "岗位工作": "400"}

@@ -44,10 +44,6 @@ class MatterVersion(models.Model):
         """The note the public sees: a minor change (a typo) shows none."""
         return self.change_note if self.major else ""
 
-    @property
-    def is_current(self) -> bool:
-        return self.matter.live_revision_id is not None and self.matter.live_revision_id == self.revision_id
-
 
 def _record_published_matter(sender, instance, revision=None, **kwargs):
     from catalogue.versioning import record_version

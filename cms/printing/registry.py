@@ -53,9 +53,7 @@ def builds_deferred():
 def builds_are_deferred() -> bool:
     if getattr(_local, "deferred", False):
         return True
-    # The importer's bulk mode: search indexing is deferred to the end of the import (search.admin_backend).
-    try:
-        from search.admin_backend import _deferred
-    except ImportError:  # pragma: no cover - the search app is always installed here
-        return False
-    return getattr(_deferred, "pending", None) is not None
+    # The importer's bulk mode: search indexing is deferred to the end of the import.
+    from search.admin_backend import in_bulk_mode
+
+    return in_bulk_mode()
